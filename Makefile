@@ -1,0 +1,55 @@
+# GCM Indicator Workbench. `make run` serves the whole stack; `make test` runs every test.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+STAMP := $(VENV)/.installed
+WITH_SERVICES := bin/with-services
+
+.PHONY: install run test up down lint format check bench messages compilemessages schema clean
+
+install: $(STAMP)
+
+$(STAMP): requirements.txt requirements-dev.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+	@touch $(STAMP)
+
+compilemessages: install
+	@bin/system-packages msgfmt:gettext
+	@$(MANAGE) compilemessages --ignore=.venv -v 0
+
+up: install
+	@bin/services up
+
+down:
+	@bin/services down
+
+run: install compilemessages
+	@$(WITH_SERVICES) bin/serve
+
+test: install compilemessages
+	@bin/system-packages chromium:chromium
+	@$(WITH_SERVICES) bin/test-suite $(ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+check: install
+	@$(WITH_SERVICES) bash -c '$(MANAGE) check --fail-level WARNING && $(MANAGE) makemigrations --check --dry-run'
+
+bench: install
+	@$(WITH_SERVICES) bin/bench
+
+messages: install
+	$(MANAGE) makemessages --all --ignore=.venv --ignore=.local --no-obsolete --add-location=file
+	$(MANAGE) makemessages --all -d djangojs --ignore=.venv --ignore=.local --ignore=static/vendor --no-obsolete
+
+clean: down
+	rm -rf $(VENV) .local

@@ -1,0 +1,3 @@
+app_name = "approvals"
+
+urlpatterns: list[object] = []

@@ -1,0 +1,32 @@
+"""Top-level URLs. Each app owns its browser URLs (`<app>/urls.py`) and its API URLs (`<app>/api/urls.py`)."""
+
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import JavaScriptCatalog
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+
+from config.health import healthz
+
+api_v1 = [
+    path("", include("accounts.api.urls")),
+    path("", include("mapping.api.urls")),
+    path("", include("indicators.api.urls")),
+    path("", include("consultations.api.urls")),
+    path("", include("approvals.api.urls")),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="swagger-ui"),
+    path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
+]
+
+urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("admin/", admin.site.urls),
+    path("api/v1/", include((api_v1, "api"))),
+    path("", include("accounts.urls")),
+    path("", include("mapping.urls")),
+    path("", include("indicators.urls")),
+    path("", include("consultations.urls")),
+    path("", include("approvals.urls")),
+]

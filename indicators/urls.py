@@ -1,0 +1,3 @@
+app_name = "indicators"
+
+urlpatterns: list[object] = []

@@ -1,0 +1,3 @@
+app_name = "mapping"
+
+urlpatterns: list[object] = []
