@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Organisation, User
+from accounts.models import Organisation, SentEmail, User
 
 
 @admin.register(Organisation)
@@ -29,3 +29,10 @@ class UserAdmin(BaseUserAdmin):
         (None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),
         (_("Person"), {"fields": ("first_name", "last_name", "organisation", "is_focal_point", "groups")}),
     )
+
+
+@admin.register(SentEmail)
+class SentEmailAdmin(admin.ModelAdmin):
+    list_display = ["key", "subject", "sent_at"]
+    search_fields = ["key", "subject"]
+    readonly_fields = ["key", "to", "subject", "sent_at"]

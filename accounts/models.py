@@ -126,3 +126,23 @@ class User(AbstractUser):
 
     def has_role(self, role: Role | str) -> bool:
         return str(role) in self.roles
+
+
+class SentEmail(models.Model):
+    """One e-mail the workbench has sent, under a key that names its purpose (e.g. `round-7-invite-org-3`).
+
+    The unique key makes sending idempotent: a task delivered twice finds the row and sends nothing more.
+    """
+
+    key = models.CharField(max_length=200, unique=True)
+    to = models.JSONField(default=list)
+    subject = models.CharField(max_length=300)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-sent_at"]
+        verbose_name = _("sent e-mail")
+        verbose_name_plural = _("sent e-mails")
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.subject}"
