@@ -55,6 +55,10 @@ class Organisation(models.Model):
 class UserManager(BaseUserManager):
     use_in_migrations = True
 
+    def get_by_natural_key(self, username: str | None) -> "User":
+        """Sign-in ignores the case of the e-mail address, as people type it."""
+        return self.get(email__iexact=username)
+
     def _create(self, email: str, password: str | None, **fields: object) -> "User":
         if not email:
             raise ValueError("An e-mail address is required.")
