@@ -12,13 +12,11 @@ WITH_SERVICES := bin/with-services
 install: $(STAMP)
 
 $(STAMP): requirements.txt requirements-dev.txt
-	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
-	@touch $(STAMP)
+	@PYTHON=$(PYTHON) bin/install
 
 compilemessages: install
 	@bin/system-packages msgfmt:gettext
-	@$(MANAGE) compilemessages --ignore=.venv -v 0
+	@if compgen -G "locale/*/LC_MESSAGES/*.po" >/dev/null; then $(MANAGE) compilemessages --ignore=.venv -v 0; fi
 
 up: install
 	@bin/services up
