@@ -1,0 +1,27 @@
+"""Settings of the approvals app, read when used so that deployments and tests can change them.
+
+APPROVALS_SILENCE_HOURS      default length of a silence procedure (72)
+APPROVALS_MIN_SILENCE_HOURS  shortest silence procedure a request may set (72)
+APPROVALS_VOTE_QUORUM        votes needed before a vote is decided (9: every ExCom member)
+APPROVALS_VOTE_MAJORITY      rule applied once the quorum is reached (`no_objection`)
+"""
+
+from django.conf import settings
+
+from approvals.choices import MajorityRule
+
+
+def silence_hours() -> int:
+    return int(getattr(settings, "APPROVALS_SILENCE_HOURS", 72))
+
+
+def min_silence_hours() -> int:
+    return int(getattr(settings, "APPROVALS_MIN_SILENCE_HOURS", 72))
+
+
+def vote_quorum() -> int:
+    return int(getattr(settings, "APPROVALS_VOTE_QUORUM", 9))
+
+
+def vote_majority() -> str:
+    return str(getattr(settings, "APPROVALS_VOTE_MAJORITY", MajorityRule.NO_OBJECTION))
