@@ -68,5 +68,5 @@ def load(stdout: TextIO) -> None:
                 is_superuser=role == Role.CO_LEAD,
             )
             created += 1
-        user.groups.add(Group.objects.get(name=role))
+        user.groups.add(Group.objects.get_or_create(name=role)[0])
     stdout.write(f"Demo accounts: {created} created, {len(ACCOUNTS) - created} already present.\n")
