@@ -79,7 +79,7 @@ def disposition_counts(version: Any) -> dict[str, int]:
         .annotate(n=Count("pk"))
     )
     counts = dict.fromkeys(Outcome.values, 0)
-    counts.update({outcome: n for outcome, n in rows})
+    counts.update(dict(rows))
     return counts
 
 
