@@ -1,0 +1,42 @@
+import csv
+import io
+
+import pytest
+from django.test import Client
+
+from accounts.models import User
+from config.api import CSVRenderer
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_api_error_has_the_detail_and_code_shape() -> None:
+    response = Client().get("/api/v1/me/")
+
+    assert response.status_code in {401, 403}
+    assert set(response.json()) == {"detail", "code"}
+    assert response.json()["code"] == "not_authenticated"
+
+
+def test_format_csv_renders_the_same_object_as_a_csv_row(focal_point: User, client_for) -> None:
+    response = client_for(focal_point).get("/api/v1/me/?format=csv")
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert rows[0]["email"] == "fiona@example.org"
+    assert rows[0]["organisation.name"] == "Mexico"
+    assert rows[0]["is_focal_point"] == "true"
+    assert rows[0]["roles"] == "stakeholder"
+
+
+def test_csv_rows_come_from_a_page_of_results_and_formulas_are_neutralised() -> None:
+    page = {"count": 2, "results": [{"code": "=1+1", "tags": ["a", "b"]}, {"code": "10.7.2", "extra": None}]}
+
+    text = CSVRenderer().render(page).decode()
+
+    assert list(csv.reader(io.StringIO(text))) == [
+        ["code", "tags", "extra"],
+        ["'=1+1", "a; b", ""],
+        ["10.7.2", "", ""],
+    ]
