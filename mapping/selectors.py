@@ -1,7 +1,10 @@
 """Reused reads of the reference frameworks and the crosswalk, each a fixed number of queries."""
 
-from django.db.models import Prefetch, QuerySet
+from dataclasses import dataclass
 
+from django.db.models import Case, Count, IntegerField, Max, Prefetch, QuerySet, Value, When
+
+from mapping.choices import RELATION_STRENGTH
 from mapping.models import (
     Crosswalk,
     Framework,
@@ -74,3 +77,55 @@ def framework_elements(framework: Framework) -> QuerySet[FrameworkElement]:
         )
         .order_by("position", "code")
     )
+
+
+@dataclass
+class CoverageCell:
+    """One cell of the heat map: elements of a framework linked to an objective, and the strongest link."""
+
+    objective: GcmObjective
+    framework: Framework
+    elements: int = 0
+    strength: int = 0
+
+    @property
+    def is_gap(self) -> bool:
+        return self.elements == 0
+
+
+@dataclass
+class CoverageRow:
+    objective: GcmObjective
+    cells: list[CoverageCell]
+
+    @property
+    def is_gap(self) -> bool:
+        return all(cell.is_gap for cell in self.cells)
+
+
+def coverage_matrix() -> tuple[list[Framework], list[CoverageRow]]:
+    """GCM objectives x frameworks: linked elements per cell and the strongest relation. Three queries."""
+    strength = Case(
+        *[When(relation=relation, then=Value(value)) for relation, value in RELATION_STRENGTH.items()],
+        output_field=IntegerField(),
+    )
+    counts = (
+        Crosswalk.objects.filter(objective__isnull=False)
+        .values("objective_id", "element__framework_id")
+        .annotate(elements=Count("element", distinct=True), strength=Max(strength))
+    )
+    by_key = {(row["objective_id"], row["element__framework_id"]): row for row in counts}
+    columns = list(frameworks())
+    rows = []
+    for objective in gcm_objectives():
+        cells = []
+        for framework in columns:
+            found = by_key.get((objective.pk, framework.pk), {})
+            cells.append(CoverageCell(objective, framework, found.get("elements", 0), found.get("strength", 0)))
+        rows.append(CoverageRow(objective, cells))
+    return columns, rows
+
+
+def objectives_without_links() -> QuerySet[GcmObjective]:
+    """Objectives that no framework element is linked to: the gaps of the mapping."""
+    return gcm_objectives().filter(crosswalks__isnull=True)
