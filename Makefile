@@ -7,7 +7,7 @@ MANAGE := $(PY) manage.py
 STAMP := $(VENV)/.installed
 WITH_SERVICES := bin/with-services
 
-.PHONY: install run test up down lint format check bench messages compilemessages schema clean
+.PHONY: install run test up down lint format check bench messages compilemessages backup restore clean
 
 install: $(STAMP)
 
@@ -48,6 +48,12 @@ bench: install
 messages: install
 	$(MANAGE) makemessages --all --ignore=.venv --ignore=.local --no-obsolete --add-location=file
 	$(MANAGE) makemessages --all -d djangojs --ignore=.venv --ignore=.local --ignore=static/vendor --no-obsolete
+
+backup: install
+	@$(WITH_SERVICES) bin/backup $(FILE)
+
+restore: install
+	@$(WITH_SERVICES) bin/restore $(FILE)
 
 clean: down
 	rm -rf $(VENV) .local
