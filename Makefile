@@ -6,6 +6,8 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 STAMP := $(VENV)/.installed
 WITH_SERVICES := bin/with-services
+# Debian packages: PDF typesetting (pango, fonts for the six UN languages, poppler for checks), browser tests.
+DOCUMENT_PACKAGES := dpkg:libpango-1.0-0 dpkg:fonts-noto-core dpkg:fonts-noto-cjk pdftotext:poppler-utils
 
 .PHONY: install run test up down lint format check bench messages compilemessages backup restore clean
 
@@ -25,10 +27,11 @@ down:
 	@bin/services down
 
 run: install compilemessages
+	@bin/system-packages $(DOCUMENT_PACKAGES)
 	@$(WITH_SERVICES) bin/serve
 
 test: install compilemessages
-	@bin/system-packages chromium:chromium
+	@bin/system-packages chromium:chromium $(DOCUMENT_PACKAGES)
 	@$(WITH_SERVICES) bin/test-suite $(ARGS)
 
 lint: install

@@ -12,7 +12,7 @@ from celery import Celery
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
-APPS = ["accounts", "mapping", "indicators", "consultations", "approvals"]
+APPS = ["accounts", "mapping", "indicators", "consultations", "approvals", "documents"]
 
 app = Celery("workbench")
 app.config_from_object("django.conf:settings", namespace="CELERY")

@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "indicators",
     "consultations",
     "approvals",
+    "documents",
 ]
 
 MIDDLEWARE = [

@@ -13,6 +13,7 @@ api_v1 = [
     path("", include("indicators.api.urls")),
     path("", include("consultations.api.urls")),
     path("", include("approvals.api.urls")),
+    path("", include("documents.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="swagger-ui"),
     path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
@@ -29,4 +30,5 @@ urlpatterns = [
     path("", include("indicators.urls")),
     path("", include("consultations.urls")),
     path("", include("approvals.urls")),
+    path("", include("documents.urls")),
 ]
