@@ -1,0 +1,42 @@
+"""One FilterSet per model, shared by the HTML pages and the API."""
+
+import django_filters
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from accounts.choices import OrganisationKind, Region
+from consultations.choices import CommentKind, RoundState, Stance
+from consultations.models import Comment, Round
+
+
+class RoundFilterSet(django_filters.FilterSet):
+    state = django_filters.ChoiceFilter(label=_("State"), choices=RoundState.choices)
+    set_version = django_filters.NumberFilter(label=_("Set version"), field_name="set_version_id")
+
+    class Meta:
+        model = Round
+        fields = ["state", "set_version"]
+
+
+class CommentFilterSet(django_filters.FilterSet):
+    stance = django_filters.ChoiceFilter(label=_("Stance"), choices=Stance.choices)
+    kind = django_filters.ChoiceFilter(label=_("Type"), choices=CommentKind.choices)
+    organisation_kind = django_filters.ChoiceFilter(
+        label=_("Organisation kind"), choices=OrganisationKind.choices, field_name="submission__organisation__kind"
+    )
+    region = django_filters.ChoiceFilter(
+        label=_("Region"), choices=Region.choices, field_name="submission__organisation__region"
+    )
+    indicator = django_filters.CharFilter(
+        label=_("Indicator code"), field_name="revision__indicator__code", lookup_expr="iexact"
+    )
+    answered = django_filters.BooleanFilter(label=_("Answered"), method="filter_answered")
+
+    class Meta:
+        model = Comment
+        fields = ["stance", "kind", "organisation_kind", "region", "indicator", "answered"]
+
+    def filter_answered(self, queryset: QuerySet[Comment], name: str, value: bool | None) -> QuerySet[Comment]:
+        if value is None:
+            return queryset
+        return queryset.filter(disposition__isnull=not value)
