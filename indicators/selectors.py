@@ -17,6 +17,7 @@ from indicators.models import (
     SetVersion,
     SetVersionItem,
 )
+from indicators.suggest import Candidate
 from mapping.models import GcmObjective, GuidingPrinciple
 
 MIGRATORY_STATUS = "migratory_status"
@@ -219,3 +220,20 @@ def disaggregation_matrix(
             if cell and cell.dimension_id == dim.pk and cell.requirement == Requirement.RECOMMENDED
         )
     return dims, rows
+
+
+def suggestion_candidates() -> list[Candidate]:
+    """The live candidates as the integer program sees them (a fixed number of queries)."""
+    return [
+        Candidate(
+            key=indicator.pk,
+            code=indicator.code,
+            objectives=frozenset(
+                link.objective.number for link in indicator.current_revision.objective_links.all()
+            ),
+            tier_1=indicator.current_revision.tier == Tier.TIER_1,
+            sdg_based=bool(indicator.current_revision.sdg_links.all()),
+            migratory_status=is_migratory_status_disaggregable(indicator.current_revision),
+        )
+        for indicator in live_candidates().exclude(state=IndicatorState.DRAFT)
+    ]

@@ -97,3 +97,48 @@ class LimitedSetFactory(factory.django.DjangoModelFactory):
 
 
 __all__ = ["Requirement", "SdgRelation", "Tier"]
+
+
+def bulk_indicators(count: int, *, prefix: str = "BULK", title: str = "Filler indicator on {n}") -> None:
+    """Many candidates at once (for query-count tests and benchmarks), each with revision 1 and two links."""
+    from django.db import connection
+
+    from indicators.models import IndicatorRevision, RevisionObjectiveLink, RevisionSdgLink
+
+    objectives = all_objectives()
+    sdg = sdg_indicator("10.7.2")
+    indicators = Indicator.objects.bulk_create(
+        Indicator(code=f"{prefix}-{n:05d}", state="candidate") for n in range(count)
+    )
+    revisions = IndicatorRevision.objects.bulk_create(
+        IndicatorRevision(
+            indicator=indicator,
+            number=1,
+            title=title.format(n=n),
+            definition=f"Generic definition number {n} about statistics.",
+            rationale="Generic rationale about governance.",
+            tier=Tier.TIER_2,
+        )
+        for n, indicator in enumerate(indicators)
+    )
+    RevisionObjectiveLink.objects.bulk_create(
+        RevisionObjectiveLink(revision=rev, objective=objectives[n % 23], is_primary=True)
+        for n, rev in enumerate(revisions)
+    )
+    RevisionSdgLink.objects.bulk_create(
+        RevisionSdgLink(revision=rev, sdg_indicator=sdg, relation=SdgRelation.ADAPTED) for rev in revisions
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            UPDATE indicators_indicator i SET current_revision_id = r.id,
+                search_vector = setweight(to_tsvector('english', r.title), 'A')
+                    || setweight(to_tsvector('simple', i.code), 'A')
+                    || setweight(to_tsvector('english', r.definition), 'B')
+                    || setweight(to_tsvector('english', r.rationale), 'C')
+            FROM indicators_indicatorrevision r
+            WHERE r.indicator_id = i.id AND i.code LIKE %s
+            """,
+            [f"{prefix}-%"],
+        )
+        cursor.execute("ANALYZE indicators_indicator")

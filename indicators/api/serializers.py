@@ -1,0 +1,204 @@
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from indicators.choices import Periodicity, Requirement, SdgRelation, Tier
+from indicators.models import (
+    DisaggregationPlanEntry,
+    Indicator,
+    IndicatorRevision,
+    LimitedSet,
+    RevisionObjectiveLink,
+    RevisionSdgLink,
+    SetVersion,
+)
+from indicators.services import PlanLine, RevisionData
+
+
+class SdgLinkSerializer(serializers.ModelSerializer):
+    code = serializers.CharField(source="sdg_indicator.code")
+
+    class Meta:
+        model = RevisionSdgLink
+        fields = ["code", "relation"]
+
+
+class ObjectiveLinkSerializer(serializers.ModelSerializer):
+    number = serializers.IntegerField(source="objective.number")
+
+    class Meta:
+        model = RevisionObjectiveLink
+        fields = ["number", "is_primary"]
+
+
+class PlanEntrySerializer(serializers.ModelSerializer):
+    dimension = serializers.CharField(source="dimension.code")
+
+    class Meta:
+        model = DisaggregationPlanEntry
+        fields = ["dimension", "requirement", "data_sources"]
+
+
+class RevisionSerializer(serializers.ModelSerializer):
+    indicator = serializers.CharField(source="indicator.code", read_only=True)
+    sdg_links = SdgLinkSerializer(many=True, read_only=True)
+    objectives = ObjectiveLinkSerializer(source="objective_links", many=True, read_only=True)
+    principles = serializers.SerializerMethodField()
+    disaggregation_plan = PlanEntrySerializer(many=True, read_only=True)
+
+    class Meta:
+        model = IndicatorRevision
+        fields = [
+            "id",
+            "indicator",
+            "number",
+            "title",
+            "definition",
+            "rationale",
+            "unit",
+            "computation_method",
+            "data_sources",
+            "custodians",
+            "periodicity",
+            "tier",
+            "is_proxy",
+            "limitations",
+            "change_summary",
+            "sdg_links",
+            "objectives",
+            "principles",
+            "disaggregation_plan",
+            "created_at",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(serializers.ListField(child=serializers.IntegerField()))
+    def get_principles(self, revision: IndicatorRevision) -> list[int]:
+        return [link.principle_id for link in revision.principle_links.all()]
+
+
+class IndicatorSerializer(serializers.ModelSerializer):
+    current_revision = RevisionSerializer(read_only=True)
+    merged_into = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    rank = serializers.FloatField(read_only=True, required=False, help_text="Full-text relevance, with ?q=.")
+
+    class Meta:
+        model = Indicator
+        fields = ["id", "code", "state", "merged_into", "current_revision", "rank"]
+        read_only_fields = fields
+
+
+class SdgLinkInput(serializers.Serializer):
+    code = serializers.CharField()
+    relation = serializers.ChoiceField(choices=SdgRelation.choices, default=SdgRelation.IDENTICAL)
+
+
+class PlanLineInput(serializers.Serializer):
+    dimension = serializers.CharField()
+    requirement = serializers.ChoiceField(choices=Requirement.choices, default=Requirement.REQUIRED)
+    data_sources = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class IndicatorWriteSerializer(serializers.Serializer):
+    """A new indicator (with `code`) or a new revision of one: every field not sent keeps its current value."""
+
+    code = serializers.CharField(required=False, max_length=30)
+    title = serializers.CharField(max_length=400)
+    definition = serializers.CharField()
+    rationale = serializers.CharField()
+    primary_objective = serializers.IntegerField(min_value=1, max_value=23)
+    other_objectives = serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=23), required=False
+    )
+    unit = serializers.CharField(required=False, allow_blank=True)
+    computation_method = serializers.CharField(required=False, allow_blank=True)
+    data_sources = serializers.CharField(required=False, allow_blank=True)
+    custodians = serializers.CharField(required=False, allow_blank=True)
+    periodicity = serializers.ChoiceField(choices=Periodicity.choices, required=False)
+    tier = serializers.ChoiceField(choices=Tier.choices, required=False)
+    is_proxy = serializers.BooleanField(required=False)
+    limitations = serializers.CharField(required=False, allow_blank=True)
+    change_summary = serializers.CharField(required=False, allow_blank=True, max_length=400)
+    sdg_links = SdgLinkInput(many=True, required=False)
+    principles = serializers.ListField(child=serializers.IntegerField(min_value=1, max_value=10), required=False)
+    plan = PlanLineInput(many=True, required=False)
+
+    def revision_data(self, base: RevisionData | None = None) -> RevisionData:
+        values = dict(self.validated_data)
+        values.pop("code", None)
+        if "sdg_links" in values:
+            values["sdg_links"] = [(link["code"], link["relation"]) for link in values["sdg_links"]]
+        if "plan" in values:
+            values["plan"] = [PlanLine(**line) for line in values["plan"]]
+        if base is None:
+            return RevisionData(**values)
+        for name, value in values.items():
+            setattr(base, name, value)
+        return base
+
+
+class TransitionSerializer(serializers.Serializer):
+    action = serializers.ChoiceField(
+        choices=["propose", "shortlist", "unshortlist", "withdraw", "reinstate", "merge"]
+    )
+    merged_into = serializers.CharField(required=False, help_text="Code of the indicator to merge into.")
+    note = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class SetVersionSerializer(serializers.ModelSerializer):
+    is_frozen = serializers.BooleanField(read_only=True)
+    items = serializers.SerializerMethodField()
+
+    class Meta:
+        model = SetVersion
+        fields = ["id", "limited_set", "number", "note", "frozen_at", "is_frozen", "items", "created_at"]
+        read_only_fields = fields
+
+    @extend_schema_field(serializers.ListField(child=serializers.DictField()))
+    def get_items(self, version: SetVersion) -> list[dict[str, object]]:
+        return [
+            {
+                "position": item.position,
+                "indicator": item.indicator.code,
+                "revision": item.revision.number,
+                "revision_id": item.revision_id,
+                "title": item.revision.title,
+            }
+            for item in version.items.all()
+        ]
+
+
+class LimitedSetSerializer(serializers.ModelSerializer):
+    versions = serializers.SerializerMethodField()
+
+    class Meta:
+        model = LimitedSet
+        fields = ["id", "name", "description", "versions", "created_at"]
+        read_only_fields = ["id", "versions", "created_at"]
+
+    @extend_schema_field(serializers.ListField(child=serializers.IntegerField()))
+    def get_versions(self, limited_set: LimitedSet) -> list[int]:
+        return [version.pk for version in limited_set.versions.all()]
+
+
+class VersionChangeSerializer(serializers.Serializer):
+    indicator = serializers.CharField(help_text="Indicator code, e.g. GCM-07-2.")
+
+
+class SuggestRequestSerializer(serializers.Serializer):
+    k = serializers.IntegerField(min_value=1, max_value=5, default=1, help_text="Cover each objective k times.")
+    pinned_in = serializers.ListField(child=serializers.CharField(), required=False, default=list)
+    pinned_out = serializers.ListField(child=serializers.CharField(), required=False, default=list)
+    time_limit = serializers.FloatField(min_value=0.1, max_value=60, default=10)
+
+
+class SuggestChoiceSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    reasons = serializers.ListField(child=serializers.CharField())
+
+
+class SuggestResponseSerializer(serializers.Serializer):
+    method = serializers.CharField(help_text="exact, or greedy when the solver hit its time limit")
+    size = serializers.IntegerField()
+    chosen = SuggestChoiceSerializer(many=True)
+    uncoverable_objectives = serializers.ListField(child=serializers.IntegerField())
+    elapsed_ms = serializers.FloatField()
