@@ -1,7 +1,8 @@
 """One FilterSet per model, shared by the HTML pages and the API."""
 
 import django_filters
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.choices import OrganisationKind, Region
@@ -12,10 +13,18 @@ from consultations.models import Comment, Round
 class RoundFilterSet(django_filters.FilterSet):
     state = django_filters.ChoiceFilter(label=_("State"), choices=RoundState.choices)
     set_version = django_filters.NumberFilter(label=_("Set version"), field_name="set_version_id")
+    open = django_filters.BooleanFilter(label=_("Accepting comments now"), method="filter_open")
 
     class Meta:
         model = Round
-        fields = ["state", "set_version"]
+        fields = ["state", "set_version", "open"]
+
+    def filter_open(self, queryset: QuerySet[Round], name: str, value: bool | None) -> QuerySet[Round]:
+        if value is None:
+            return queryset
+        now = timezone.now()
+        accepting = Q(state=RoundState.OPEN, opens_at__lte=now, closes_at__gt=now)
+        return queryset.filter(accepting) if value else queryset.exclude(accepting)
 
 
 class CommentFilterSet(django_filters.FilterSet):

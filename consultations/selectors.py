@@ -131,7 +131,7 @@ def comments_visible_to(user: AnyUser, round_: Round) -> QuerySet[Comment]:
     else:
         queryset = queryset.filter(own)
     return queryset.select_related(
-        "submission__organisation", "revision__indicator", "author", "disposition"
+        "submission__organisation", "submission__round", "revision__indicator", "author", "disposition"
     ).order_by("pk")
 
 

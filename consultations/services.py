@@ -439,6 +439,20 @@ def submit_submission(*, submission: Submission, by: User) -> Submission:
     return submission
 
 
+@transaction.atomic
+def submit_draft(*, round: Round, by: User) -> Submission:
+    """Submit the organisation's current draft in the round (the API's one-call submit).
+
+    Steps: check the deadline and the invitation; find the draft; submit it as `submit_submission` does.
+    """
+    _refuse_unless_open(round, timezone.now())
+    organisation = _require_participant(round, by)
+    draft = selectors.draft_of(round, organisation)
+    if draft is None:
+        raise WorkflowError(_("Your organisation has no draft in this round; add comments first."))
+    return submit_submission(submission=draft, by=by)
+
+
 # --- Dispositions ------------------------------------------------------------------------------------------
 
 
