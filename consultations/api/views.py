@@ -110,6 +110,8 @@ class CommentViewSet(
         return get_object_or_404(selectors.rounds_visible_to(self.request.user), pk=self.kwargs["round_pk"])
 
     def get_queryset(self):  # type: ignore[no-untyped-def]
+        if getattr(self, "swagger_fake_view", False):  # the schema generator has no round
+            return Comment.objects.none()
         return selectors.comments_visible_to(self.request.user, self.round())
 
     def perform_create(self, serializer: CommentSerializer) -> None:
