@@ -10,7 +10,7 @@ class CrosswalkForm(forms.Form):
     """Link one element to a GCM objective and/or an SDG indicator."""
 
     objective = forms.ModelChoiceField(
-        queryset=GcmObjective.objects.none(), required=False, label=_("GCM objective")
+        queryset=GcmObjective.objects.none(), required=False, label=_("GCM objective"), to_field_name="number"
     )
     sdg_indicator = forms.ModelChoiceField(
         queryset=SdgIndicator.objects.none(), required=False, label=_("SDG indicator"), to_field_name="code"
