@@ -58,3 +58,21 @@ ACTION_PERMISSIONS = {
 def can_do(user: AnyUser, action: str, request: "ApprovalRequest | None" = None) -> bool:
     predicate = ACTION_PERMISSIONS.get(action)
     return bool(predicate and predicate(user, request))
+
+
+def available_actions(user: AnyUser, request: "ApprovalRequest") -> list[str]:
+    """The actions the user may take on the request now (the buttons to show), decided by role, state and time."""
+    from approvals.choices import RequestState, ReviewMode
+
+    state = request.effective_state
+    possible = {
+        "submit": state == RequestState.DRAFT,
+        "open_review": state == RequestState.SUBMITTED,
+        "vote": state == RequestState.IN_REVIEW
+        and request.review_mode == ReviewMode.VOTE
+        and not any(vote.voter_id == getattr(user, "pk", None) for vote in request.votes.all()),
+        "object": state == RequestState.IN_REVIEW and request.review_mode == ReviewMode.SILENCE,
+        "return": state in (RequestState.SUBMITTED, RequestState.IN_REVIEW),
+        "reject": state in (RequestState.SUBMITTED, RequestState.IN_REVIEW),
+    }
+    return [action for action, fits in possible.items() if fits and can_do(user, action, request)]

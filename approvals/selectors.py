@@ -188,15 +188,15 @@ def snapshot_data(publication: Publication) -> dict[str, Any]:
 def publication_indicators(
     publication: Publication,
     *,
-    objective: int | None = None,
+    objective: int | str | None = None,
     sdg: str = "",
     tier: str = "",
     dimension: str = "",
 ) -> list[dict[str, Any]]:
     """The indicators of a publication, filtered by GCM objective number, SDG code, tier and dimension."""
     items = snapshot_data(publication)["indicators"]
-    if objective is not None:
-        items = [i for i in items if any(o["number"] == objective for o in i["gcm_objectives"])]
+    if objective:
+        items = [i for i in items if any(o["number"] == int(objective) for o in i["gcm_objectives"])]
     if sdg:
         items = [i for i in items if any(s["code"] == sdg for s in i["sdg_indicators"])]
     if tier:

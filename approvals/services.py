@@ -69,7 +69,14 @@ def _locked(request: ApprovalRequest) -> ApprovalRequest:
 
 
 def _refuse_when_time_decided(request: ApprovalRequest) -> None:
-    if request.silence_has_ended():
+    """Refuse once the silence deadline has passed, whether or not its approval is recorded yet."""
+    decided_by_time = request.silence_has_ended() or (
+        request.review_mode == ReviewMode.SILENCE
+        and request.state in (RequestState.APPROVED, RequestState.PUBLISHED)
+        and request.silence_deadline is not None
+        and timezone.now() >= request.silence_deadline
+    )
+    if decided_by_time:
         raise DeadlinePassed(
             _(
                 "The silence procedure ended at {deadline} UTC with no objection: the request is approved "

@@ -1,8 +1,11 @@
 """Fixtures of the approvals tests: the ExCom, a frozen set version whose consultation is finished."""
 
+from collections.abc import Iterator
+
 import pytest
 
 from accounts.models import User
+from config.celery import app as celery_app
 from indicators.models import SetVersion
 from tests.factories.approvals import excom, frozen_set_version
 
@@ -19,6 +22,11 @@ def ready_version(db: None) -> SetVersion:
 
 
 @pytest.fixture(autouse=True)
-def _tasks_run_inline(settings: object) -> None:
-    # Without a worker, tasks enqueued on commit run in the test process.
-    settings.CELERY_TASK_ALWAYS_EAGER = True  # type: ignore[attr-defined]
+def _tasks_run_inline(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Without a worker, tasks run in the test process (tests with `celery_worker` use the real one)."""
+    if "celery_worker" in request.fixturenames:
+        yield
+        return
+    celery_app.conf.task_always_eager = True
+    yield
+    celery_app.conf.task_always_eager = False

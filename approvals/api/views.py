@@ -1,0 +1,165 @@
+"""API of approvals: requests and their actions (co-leads, secretariat, ExCom), public publications."""
+
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from approvals import selectors, services
+from approvals.api.serializers import (
+    ApprovalRequestCreateSerializer,
+    ApprovalRequestSerializer,
+    PublicationSerializer,
+    PublishedIndicatorSerializer,
+    ReasonSerializer,
+    VoteInputSerializer,
+)
+from approvals.filtersets import ApprovalRequestFilterSet, PublicationFilterSet, PublishedIndicatorFilterForm
+from approvals.models import ApprovalRequest, Publication
+from config.errors import InvalidInput
+
+VERSION = OpenApiParameter("version", str, OpenApiParameter.PATH, description="Publication version, e.g. 2026.1.")
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List approval requests"),
+    retrieve=extend_schema(summary="One approval request with its votes and timeline"),
+    create=extend_schema(summary="Prepare a draft approval request", request=ApprovalRequestCreateSerializer),
+)
+class ApprovalRequestViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet
+):
+    serializer_class = ApprovalRequestSerializer
+    filterset_class = ApprovalRequestFilterSet
+
+    def get_queryset(self):  # type: ignore[no-untyped-def]
+        services.settle_due_requests()
+        return selectors.requests_visible_to(self.request.user).prefetch_related("votes__voter", "events__actor")
+
+    def create(self, request: Request, *args: object, **kwargs: object) -> Response:
+        data = ApprovalRequestCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        created = services.create_request(by=request.user, **data.validated_data)
+        return Response(self._out(created.pk), status=status.HTTP_201_CREATED)
+
+    def _out(self, pk: int) -> dict:
+        return ApprovalRequestSerializer(selectors.request_detail(pk)).data
+
+    def _act(self, run: object) -> Response:
+        approval = get_object_or_404(ApprovalRequest, pk=self.kwargs["pk"])
+        run(approval)  # type: ignore[operator]
+        return Response(self._out(approval.pk))
+
+    @extend_schema(summary="Submit the request to the ExCom (co-leads)", request=None)
+    @action(detail=True, methods=["post"])
+    def submit(self, request: Request, pk: str) -> Response:
+        return self._act(lambda a: services.submit_request(request=a, by=request.user))
+
+    @extend_schema(summary="Open the vote or start the silence procedure", request=None)
+    @action(detail=True, methods=["post"], url_path="open-review")
+    def open_review(self, request: Request, pk: str) -> Response:
+        return self._act(lambda a: services.open_review(request=a, by=request.user))
+
+    @extend_schema(summary="Vote approve, object or abstain (ExCom members)", request=VoteInputSerializer)
+    @action(detail=True, methods=["post"])
+    def vote(self, request: Request, pk: str) -> Response:
+        data = VoteInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        return self._act(lambda a: services.cast_vote(request=a, by=request.user, **data.validated_data))
+
+    @extend_schema(summary="Break silence with a written objection (ExCom members)", request=ReasonSerializer)
+    @action(detail=True, methods=["post"])
+    def object(self, request: Request, pk: str) -> Response:
+        reason = str(request.data.get("reason", ""))
+        return self._act(lambda a: services.object_to_request(request=a, by=request.user, reason=reason))
+
+    @extend_schema(summary="Record the Committee's return of the request (secretariat)", request=ReasonSerializer)
+    @action(detail=True, methods=["post"], url_path="return", url_name="return")
+    def return_request(self, request: Request, pk: str) -> Response:
+        reason = str(request.data.get("reason", ""))
+        return self._act(lambda a: services.return_request(request=a, by=request.user, reason=reason))
+
+    @extend_schema(summary="Record the Committee's rejection (secretariat)", request=ReasonSerializer)
+    @action(detail=True, methods=["post"])
+    def reject(self, request: Request, pk: str) -> Response:
+        reason = str(request.data.get("reason", ""))
+        return self._act(lambda a: services.reject_request(request=a, by=request.user, reason=reason))
+
+
+def snapshot_response(publication: Publication, *, immutable: bool) -> HttpResponse:
+    """The stored canonical bytes, as they were hashed; never re-serialised."""
+    response = HttpResponse(publication.snapshot_bytes, content_type="application/json")
+    response["ETag"] = f'"{publication.sha256}"'
+    response["Cache-Control"] = "public, max-age=31536000, immutable" if immutable else "public, max-age=60"
+    return response
+
+
+INDICATOR_FILTERS = [
+    OpenApiParameter("objective", int, description="GCM objective number (1-23) the indicator is linked to."),
+    OpenApiParameter("sdg", str, description="SDG indicator code, e.g. 10.7.2."),
+    OpenApiParameter("tier", str, description="Tier: tier_1, tier_2, tier_3 or not_assessed."),
+    OpenApiParameter("dimension", str, description="Disaggregation dimension code, e.g. sex."),
+]
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List publications, newest first"),
+    retrieve=extend_schema(
+        summary="One publication: its canonical JSON snapshot", parameters=[VERSION], responses=OpenApiTypes.OBJECT
+    ),
+)
+class PublicationViewSet(viewsets.ReadOnlyModelViewSet):
+    permission_classes = [AllowAny]
+    serializer_class = PublicationSerializer
+    filterset_class = PublicationFilterSet
+    lookup_field = "version"
+    lookup_value_regex = r"[0-9]{4}\.[0-9]+"
+    queryset = Publication.objects.defer("snapshot").select_related("set_version__limited_set")
+
+    def retrieve(self, request: Request, version: str) -> HttpResponse:
+        return snapshot_response(get_object_or_404(Publication, version=version), immutable=True)
+
+    def _latest(self) -> Publication:
+        services.settle_due_requests()
+        latest = selectors.latest_publication()
+        if latest is None:
+            from rest_framework.exceptions import NotFound
+
+            raise NotFound("Nothing has been published yet.")
+        return latest
+
+    @extend_schema(summary="The newest publication's canonical JSON snapshot", responses=OpenApiTypes.OBJECT)
+    @action(detail=False, methods=["get"])
+    def latest(self, request: Request) -> HttpResponse:
+        return snapshot_response(self._latest(), immutable=False)
+
+    def _indicators(self, request: Request, publication: Publication) -> Response:
+        form = PublishedIndicatorFilterForm(request.query_params)
+        if not form.is_valid():
+            raise InvalidInput("Check the filters.", errors={k: list(v) for k, v in form.errors.items()})
+        items = selectors.publication_indicators(publication, **{k: v or "" for k, v in form.cleaned_data.items()})
+        page = self.paginate_queryset(items)  # type: ignore[arg-type]
+        return self.get_paginated_response(page)
+
+    @extend_schema(
+        summary="Indicators of a publication",
+        parameters=[VERSION, *INDICATOR_FILTERS],
+        responses=PublishedIndicatorSerializer(many=True),
+    )
+    @action(detail=True, methods=["get"])
+    def indicators(self, request: Request, version: str) -> Response:
+        return self._indicators(request, get_object_or_404(Publication, version=version))
+
+    @extend_schema(
+        summary="Indicators of the newest publication",
+        parameters=INDICATOR_FILTERS,
+        responses=PublishedIndicatorSerializer(many=True),
+    )
+    @action(detail=False, methods=["get"], url_path="latest/indicators", url_name="latest-indicators")
+    def latest_indicators(self, request: Request) -> Response:
+        return self._indicators(request, self._latest())
