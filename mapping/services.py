@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 from django.db import transaction
-from django.utils.text import slugify
 
 from accounts.models import User
 from config.errors import InvalidInput, NotAllowed
@@ -308,7 +307,8 @@ def _load_mgi_areas(path: Path, report: ImportReport) -> None:
     framework = Framework.objects.get(slug="iom-mgi")
     for row in importers._read_csv(path, ["dimension", "areas_covered"]):
         parent = FrameworkElement.objects.get(framework=framework, code=f"MGI-{row['dimension'].strip()}")
-        areas = [area for area in importers.split_list(row["areas_covered"]) if "[" not in area]
+        # The source marks truncated lists with a bracketed note; keep the area, drop the note.
+        areas = [area.split("[")[0].strip() for area in importers.split_list(row["areas_covered"])]
         for index, area in enumerate(areas, start=1):
             _upsert(
                 FrameworkElement,
@@ -418,18 +418,6 @@ def unlink_element(*, crosswalk: Crosswalk, by: User) -> None:
     """Remove one crosswalk link. Steps: check the user may edit the mapping; delete the link."""
     _require_editor(by)
     crosswalk.delete()
-
-
-@transaction.atomic
-def create_framework(*, name: str, short_name: str, by: User, **fields: Any) -> Framework:
-    """Add a measurement approach to the mapping. Steps: check the user; check the name is new; create it."""
-    _require_editor(by)
-    if Framework.objects.filter(name__iexact=name.strip()).exists():
-        raise InvalidInput(f"A framework called {name!r} exists already.", errors={"name": ["taken"]})
-    slug = slugify(short_name or name)[:60] or "framework"
-    if Framework.objects.filter(slug=slug).exists():
-        slug = f"{slug[:50]}-{Framework.objects.count() + 1}"
-    return Framework.objects.create(name=name.strip(), short_name=short_name.strip(), slug=slug, **fields)
 
 
 # --- imports of co-leads' tables -------------------------------------------------------------------------------

@@ -94,3 +94,13 @@ def test_frameworks_record_endorsement_and_sort_endorsed_first(builtin_reference
 def test_title_in_falls_back_to_english(builtin_reference: None, language: str | None) -> None:
     objective = GcmObjective.objects.get(number=1)
     assert objective.title_in(language) == objective.title  # the built-in objectives carry English only
+
+
+def test_the_folder_comes_from_the_setting(db: None, settings: object, tmp_path: Path) -> None:
+    settings.REFERENCE_DATA_DIR = tmp_path  # type: ignore[attr-defined]
+    assert "built-in set only" in run_command("load_reference")
+    assert SdgTarget.objects.count() < 169
+    if (REFERENCE / "sdg_indicators.csv").exists():
+        settings.REFERENCE_DATA_DIR = REFERENCE  # type: ignore[attr-defined]
+        assert str(REFERENCE) in run_command("load_reference")
+        assert SdgTarget.objects.count() == 169
