@@ -113,3 +113,20 @@ def test_csv_folder_imports_titles_in_six_languages(builtin_reference: None) -> 
 def test_url_failure_is_reported(db: None) -> None:
     with pytest.raises(CommandError, match="Could not fetch"):
         run_command("import_sdg_framework", "--url", "http://127.0.0.1:9/nothing", "--timeout", "1")
+
+
+def test_url_answer_is_imported(builtin_reference: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    import httpx
+
+    answer = [{"goal": "10", "target": "10.7", "code": "10.7.2", "description": "Policies", "tier": "1",
+               "series": [{"code": "SG_CPA_MIGRS"}, {"code": "SG_CPA_MIGRP"}]}]  # fmt: skip
+    seen: dict[str, object] = {}
+
+    def fake_get(url: str, **kwargs: object) -> httpx.Response:
+        seen.update(url=url, **kwargs)
+        return httpx.Response(200, json=answer, request=httpx.Request("GET", url))
+
+    monkeypatch.setattr(httpx, "get", fake_get)
+    output = run_command("import_sdg_framework", "--url", "--timeout", "5", "--dry-run")
+    assert seen["url"] == "https://unstats.un.org/sdgapi/v1/sdg/Indicator/List" and seen["timeout"] == 5.0
+    assert "Dry run" in output and "10.7.2" in output

@@ -154,3 +154,24 @@ def test_navigation_and_dashboard_panel(builtin_reference: None, stakeholder: Us
     panel = client.get(reverse("mapping:dashboard_panel")).content.decode()
     gap = selectors.objectives_without_links().first()
     assert gap is not None and reverse("mapping:objective_detail", args=[gap.number]) in panel
+
+
+@pytest.mark.parametrize("name", ["mapping:sdg_browser", "mapping:framework_list", "mapping:objective_list"])
+def test_html_lists_cost_the_same_with_the_full_framework(
+    name: str, builtin_reference: None, stakeholder: User, client_for: Callable
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.mapping.conftest import REFERENCE, run_command
+
+    if not (REFERENCE / "sdg_indicators.csv").exists():
+        pytest.skip("the reference folder is not available")
+    client = client_for(stakeholder)
+    client.get(reverse(name))
+    with CaptureQueriesContext(connection) as small:
+        client.get(reverse(name))
+    run_command("load_reference")
+    with CaptureQueriesContext(connection) as large:
+        client.get(reverse(name))
+    assert len(small) == len(large)
