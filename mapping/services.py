@@ -62,9 +62,19 @@ def _require_editor(by: User | None) -> None:
         raise NotAllowed("Only co-leads can change the mapping.")
 
 
-def _upsert(model: type, lookup: dict[str, Any], values: dict[str, Any], report: ImportReport, key: str) -> Any:
-    """Create or update one row, saving only when a value differs."""
-    obj = model.objects.filter(**lookup).first()
+_LOOK_UP = object()
+
+
+def _upsert(
+    model: type,
+    lookup: dict[str, Any],
+    values: dict[str, Any],
+    report: ImportReport,
+    key: str,
+    stored: Any = _LOOK_UP,
+) -> Any:
+    """Create or update one row, saving only when a value differs; `stored` is the row if fetched already."""
+    obj = model.objects.filter(**lookup).first() if stored is _LOOK_UP else stored
     if obj is None:
         report.added.append(key)
         return model.objects.create(**lookup, **values)
@@ -92,16 +102,20 @@ def apply_sdg_framework(
     with `dry_run`, roll everything back and only report.
     """
     report = ImportReport()
+    goals = {goal.number: goal for goal in SdgGoal.objects.all()}
     for goal in data.goals:
         values = {"title": goal.title, "short_title": goal.short_title, "translations": goal.translations,
                   "short_title_translations": goal.short_title_translations}  # fmt: skip
-        _upsert(SdgGoal, {"number": goal.number}, values, report, f"goal {goal.number}")
-    goals = {goal.number: goal for goal in SdgGoal.objects.all()}
-    for target in data.targets:
-        values = {"goal": goals[target.goal], "title": target.title, "target_type": target.target_type,
-                  "translations": target.translations}  # fmt: skip
-        _upsert(SdgTarget, {"code": target.code}, values, report, f"target {target.code}")
+        key = f"goal {goal.number}"
+        goals[goal.number] = _upsert(SdgGoal, {"number": goal.number}, values, report, key, goals.get(goal.number))
     targets = {target.code: target for target in SdgTarget.objects.all()}
+    for target in data.targets:
+        values = {"goal_id": goals[target.goal].pk, "title": target.title, "target_type": target.target_type,
+                  "translations": target.translations}  # fmt: skip
+        key = f"target {target.code}"
+        targets[target.code] = _upsert(
+            SdgTarget, {"code": target.code}, values, report, key, targets.get(target.code)
+        )
     for record in data.indicators:
         if record.target not in targets:
             number = int(record.target.split(".")[0])
@@ -158,7 +172,7 @@ def _apply_indicators(
 
 
 def _indicator_values(record: IndicatorRecord, targets: dict[str, SdgTarget]) -> dict[str, Any]:
-    values: dict[str, Any] = {"target": targets[record.target], "title": record.title, "is_active": True}
+    values: dict[str, Any] = {"target_id": targets[record.target].pk, "title": record.title, "is_active": True}
     optional = ["tier", "tier_note", "custodians", "series_codes", "repeats_as", "translations", "uri"]
     values |= {name: getattr(record, name) for name in optional if getattr(record, name) is not None}
     return values
