@@ -28,6 +28,7 @@ def test_click_a_heat_map_cell_to_see_its_links(
     expect(detail).to_contain_text("10.7.3")
     expect(detail).to_contain_text("Exact")
     assert page.url.endswith(reverse("mapping:coverage"))  # htmx swapped the fragment in place
+    expect(cell).to_have_attribute("aria-current", "true")
 
     page.locator('a[data-objective="20"][data-framework="sdg-10-7-2"]').click()
     expect(detail).to_contain_text("PD_4")
