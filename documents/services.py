@@ -15,6 +15,7 @@ from approvals.models import Publication
 from config.errors import InvalidInput, NotAllowed
 from consultations.models import Round
 from documents import builders, permissions
+from documents.builders.render import Progress
 from documents.choices import PUBLICATION_KINDS, ROUND_KINDS, DocumentKind, DocumentState, Language
 from documents.models import CalendarToken, Document
 
@@ -90,7 +91,7 @@ def record_progress(*, document_id: int, done: int, total: int) -> None:
     )
 
 
-def _throttled(document_id: int):  # type: ignore[no-untyped-def]
+def _throttled(document_id: int) -> Progress:
     """A progress callback that writes only when the percentage moves by two points or more, or at the end."""
     last = [-100]
 

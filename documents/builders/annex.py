@@ -96,6 +96,11 @@ def context(publication: Publication, language: str, document_date: Any) -> dict
     }
 
 
+def size(ctx: dict[str, Any]) -> int:
+    """The rows of the Word file, the unit of progress."""
+    return ctx["indicator_count"]
+
+
 def pdf(ctx: dict[str, Any]) -> bytes:
     return render.pdf_bytes("documents/pdf/annex.html", ctx)
 

@@ -88,6 +88,11 @@ def context(round_: Round, language: str, document_date: Any) -> dict[str, Any]:
     }
 
 
+def size(ctx: dict[str, Any]) -> int:
+    """The rows of the Word file, the unit of progress."""
+    return len(ctx["said_and_did"])
+
+
 def pdf(ctx: dict[str, Any]) -> bytes:
     return render.pdf_bytes("documents/pdf/consultation_report.html", ctx)
 

@@ -120,6 +120,11 @@ def _meta_labels() -> dict[str, str]:
     }
 
 
+def size(ctx: dict[str, Any]) -> int:
+    """The rows of the Word file, the unit of progress."""
+    return len(ctx["evidence"].rows)
+
+
 def pdf(ctx: dict[str, Any]) -> bytes:
     return render.pdf_bytes("documents/pdf/evidence.html", ctx)
 

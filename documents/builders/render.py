@@ -1,7 +1,10 @@
 """Typesetting shared by every document: PDF from an HTML template with WeasyPrint, DOCX with python-docx."""
 
 import io
-from collections.abc import Callable, Sequence
+import logging
+import re
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +35,37 @@ def pdf_bytes(template: str, context: dict[str, Any]) -> bytes:
 
     html = render_to_string(template, context)
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(stylesheets=[CSS(filename=str(PRINT_CSS))])
+
+
+class _PageHandler(logging.Handler):
+    """Hears WeasyPrint announce each page it lays out ("Step 5 - Creating layout - Page N")."""
+
+    pattern = re.compile(r"Creating layout - Page (\d+)$")
+
+    def __init__(self, on_page: Callable[[int], None]) -> None:
+        super().__init__(level=logging.INFO)
+        self.on_page = on_page
+
+    def emit(self, record: logging.LogRecord) -> None:
+        match = self.pattern.search(record.getMessage())
+        if match:
+            self.on_page(int(match[1]))
+
+
+@contextmanager
+def page_progress(on_page: Callable[[int], None]) -> Iterator[None]:
+    """Call `on_page(n)` as WeasyPrint starts laying out page n: the layout is most of a PDF's time."""
+    logger = logging.getLogger("weasyprint.progress")
+    handler, level, propagate = _PageHandler(on_page), logger.level, logger.propagate
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False  # a page count is not worth a log line
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+        logger.propagate = propagate
 
 
 def _set_bidi(element: Any, tag: str) -> None:

@@ -45,7 +45,8 @@ def test_the_worker_generates_a_200_indicator_annex_with_progress(
     assert running and all(0 < done < total for done, total in running)
     assert running == sorted(running)  # progress only moves forward
     assert any('hx-trigger="every 1s"' in fragment for fragment in fragments)
-    assert document.progress_total == 202  # 200 rows, the PDF, the end
+    assert document.progress_total == 200 + 4 * 200 + 1  # Word rows, PDF pages weighted, storing
+    assert any(done > 200 for done, _total in running)  # progress moved while the PDF was laid out
 
     path = tmp_path / "annex.pdf"
     path.write_bytes(bytes(document.pdf))
