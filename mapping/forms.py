@@ -31,5 +31,14 @@ class CrosswalkForm(forms.Form):
         return data
 
 
+MAX_IMPORT_BYTES = 5 * 1024 * 1024
+
+
 class ImportForm(forms.Form):
     file = forms.FileField(label=_("CSV or XLSX file"), help_text=_("The columns of the export of this table."))
+
+    def clean_file(self) -> object:
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_IMPORT_BYTES:
+            raise forms.ValidationError(_("The file is larger than 5 MB; split it into several files."))
+        return upload

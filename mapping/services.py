@@ -428,6 +428,17 @@ def link_element(
 
 
 @transaction.atomic
+def update_link(*, crosswalk: Crosswalk, relation: str, rationale: str, source: str = "", by: User) -> Crosswalk:
+    """Change a link's relation, rationale and source. Steps: check the user; check the relation; save."""
+    _require_editor(by)
+    if relation not in Relation.values:
+        raise InvalidInput(f"Unknown relation {relation!r}.", errors={"relation": ["unknown"]})
+    crosswalk.relation, crosswalk.rationale, crosswalk.source = relation, rationale.strip(), source.strip()
+    crosswalk.save(update_fields=["relation", "rationale", "source", "updated_at"])
+    return crosswalk
+
+
+@transaction.atomic
 def unlink_element(*, crosswalk: Crosswalk, by: User) -> None:
     """Remove one crosswalk link. Steps: check the user may edit the mapping; delete the link."""
     _require_editor(by)

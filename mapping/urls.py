@@ -12,6 +12,7 @@ urlpatterns = [
     path("mapping/elements/<int:pk>/links/", views.element_links, name="element_links"),
     path("mapping/crosswalk/", views.crosswalk_list, name="crosswalk_list"),
     path("mapping/crosswalk/import/", views.crosswalk_import, name="crosswalk_import"),
+    path("mapping/crosswalk/<int:pk>/update/", views.crosswalk_update, name="crosswalk_update"),
     path("mapping/crosswalk/<int:pk>/delete/", views.crosswalk_delete, name="crosswalk_delete"),
     path("mapping/coverage/", views.coverage, name="coverage"),
     path("mapping/coverage/<int:number>/<slug:slug>/", views.coverage_cell, name="coverage_cell"),

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from config.errors import DomainError
 from config.exports import table_response
 from mapping import importers, selectors, services
+from mapping.choices import Relation
 from mapping.filtersets import CrosswalkFilterSet, FrameworkFilterSet, SdgIndicatorFilterSet
 from mapping.forms import CrosswalkForm, ImportForm
 from mapping.importers import ImportFailed
@@ -224,6 +225,26 @@ def element_links(request: HttpRequest, pk: int) -> HttpResponse:
 
 @editors_only
 @require_POST
+def crosswalk_update(request: HttpRequest, pk: int) -> HttpResponse:
+    crosswalk = get_object_or_404(Crosswalk.objects.select_related("element__framework"), pk=pk)
+    status = 200
+    try:
+        services.update_link(
+            crosswalk=crosswalk,
+            relation=request.POST.get("relation", ""),
+            rationale=request.POST.get("rationale", ""),
+            source=request.POST.get("source", crosswalk.source),
+            by=request.user,
+        )
+        messages.success(request, _("Link saved."))
+    except DomainError as error:
+        messages.error(request, error.message)
+        status = 400
+    return _element_panel(request, crosswalk.element, CrosswalkForm(), status)
+
+
+@editors_only
+@require_POST
 def crosswalk_delete(request: HttpRequest, pk: int) -> HttpResponse:
     crosswalk = get_object_or_404(Crosswalk.objects.select_related("element__framework"), pk=pk)
     element = crosswalk.element
@@ -236,7 +257,7 @@ def _element_panel(
     request: HttpRequest, element: FrameworkElement, form: CrosswalkForm, status: int
 ) -> HttpResponse:
     links = element.crosswalks.select_related("objective", "sdg_indicator").order_by("objective__number")
-    context = {"element": element, "links": links, "form": form}
+    context = {"element": element, "links": links, "form": form, "relations": Relation.choices}
     template = "mapping/_element_links.html" if request.htmx else "mapping/element_links.html"
     return render(request, template, context, status=status)
 

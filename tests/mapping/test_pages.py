@@ -175,3 +175,23 @@ def test_html_lists_cost_the_same_with_the_full_framework(
     with CaptureQueriesContext(connection) as large:
         client.get(reverse(name))
     assert len(small) == len(large)
+
+
+def test_co_lead_edits_a_link(builtin_reference: None, co_lead: User, client_for: Callable) -> None:
+    link = Crosswalk.objects.filter(element__framework__slug="mipex", element__code="AD").get()
+    client = client_for(co_lead)
+    url = reverse("mapping:crosswalk_update", args=[link.pk])
+    fragment = client.post(url, {"relation": "exact", "rationale": "Equality bodies.", "source": "MIPEX 2020"},
+                           HTTP_HX_REQUEST="true").content.decode()  # fmt: skip
+    link.refresh_from_db()
+    assert (link.relation, link.rationale, link.source) == ("exact", "Equality bodies.", "MIPEX 2020")
+    assert "Equality bodies." in fragment
+    assert client.post(url, {"relation": "strong"}, HTTP_HX_REQUEST="true").status_code == 400
+
+
+def test_stakeholder_cannot_edit_a_link(builtin_reference: None, stakeholder: User, client_for: Callable) -> None:
+    link = Crosswalk.objects.filter(element__framework__slug="mipex").first()
+    response = client_for(stakeholder).post(
+        reverse("mapping:crosswalk_update", args=[link.pk]), {"relation": "exact"}
+    )
+    assert response.status_code == 403
