@@ -134,16 +134,31 @@ class Round(FSMModelMixin, models.Model):
         ]
 
     def invites(self, organisation: Organisation | None) -> bool:
-        """Whether the organisation is in the round's audience or among its invited organisations."""
+        """Whether the organisation is among the invited organisations or in the round's audience.
+
+        A round with neither invited organisations nor an audience is open to every organisation.
+        """
         if organisation is None:
             return False
-        if self.invited_organisations.filter(pk=organisation.pk).exists():
+        invited = self._invited_ids()
+        if organisation.pk in invited:
             return True
         if not self.audience_kinds and not self.audience_regions:
-            return not self.invited_organisations.exists()
+            return not invited
         return (not self.audience_kinds or organisation.kind in self.audience_kinds) and (
             not self.audience_regions or organisation.region in self.audience_regions
         )
+
+    def _invited_ids(self) -> frozenset[int]:
+        # One query per round object, also when the invitation list was prefetched.
+        if "invited_organisations" in getattr(self, "_prefetched_objects_cache", {}):
+            return frozenset(o.pk for o in self.invited_organisations.all())
+        if not hasattr(self, "_invited_cache"):
+            through = Round.invited_organisations.through
+            self._invited_cache = frozenset(
+                through.objects.filter(round_id=self.pk).values_list("organisation_id", flat=True)
+            )
+        return self._invited_cache
 
     # --- Transitions (pure: side effects live in consultations.services) ------------------------------------
 

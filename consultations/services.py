@@ -270,6 +270,8 @@ def _clean_comment(round_: Round, data: Mapping[str, Any]) -> dict[str, Any]:
     if stance not in Stance.values:
         errors["stance"] = [_("Choose support, support with changes, oppose or no opinion.")]
     revision = data.get("revision")
+    if isinstance(revision, int):  # the API passes the id; a frozen version's ids are cached
+        revision = IndicatorRevision(pk=revision)
     if revision is not None and revision.pk not in _revision_ids(round_.set_version):
         errors["revision"] = [_("This indicator revision is not in the version consulted in this round.")]
     ratings: dict[str, int] = {}
@@ -362,7 +364,10 @@ def add_comment(*, round: Round, by: User, **fields: Any) -> Comment:
     organisation = _require_participant(round, by)
     data = _clean_comment(round, fields)
     draft = _lock_draft(round, organisation, by)
-    return Comment.objects.create(submission=draft, author=by, **data)
+    draft.organisation = organisation
+    comment = Comment.objects.create(submission=draft, author=by, **data)
+    Comment.disposition.related.set_cached_value(comment, None)  # a new comment has no answer yet
+    return comment
 
 
 def _lock_editable(comment: Comment, by: User) -> Comment:

@@ -67,9 +67,8 @@ class DispositionSerializer(serializers.ModelSerializer):
 class CommentSerializer(serializers.ModelSerializer):
     """A comment; write `revision` (an indicator revision id of the round's version, or null for the whole set)."""
 
-    revision = serializers.PrimaryKeyRelatedField(
-        queryset=IndicatorRevision.objects.all(), allow_null=True, required=False
-    )
+    # An id checked by the service against the round's (cached, frozen) version: no query per request.
+    revision = serializers.IntegerField(source="revision_id", allow_null=True, required=False)
     kind = serializers.ChoiceField(choices=CommentKind.choices, default=CommentKind.GENERAL)
     stance = serializers.ChoiceField(choices=Stance.choices, default=Stance.NO_OPINION)
     # Lengths are checked by the service, whose message says how long the text may be.

@@ -83,6 +83,13 @@ class RoundViewSet(viewsets.ReadOnlyModelViewSet):
         )
 
 
+def _fields(serializer: CommentSerializer) -> dict[str, object]:
+    data = dict(serializer.validated_data)
+    if "revision_id" in data:
+        data["revision"] = data.pop("revision_id")
+    return data
+
+
 @extend_schema_view(
     list=extend_schema(
         summary="Comments of the round you may read: your organisation's, and all submitted ones "
@@ -115,13 +122,11 @@ class CommentViewSet(
         return selectors.comments_visible_to(self.request.user, self.round())
 
     def perform_create(self, serializer: CommentSerializer) -> None:
-        serializer.instance = services.add_comment(
-            round=self.round(), by=self.request.user, **serializer.validated_data
-        )
+        serializer.instance = services.add_comment(round=self.round(), by=self.request.user, **_fields(serializer))
 
     def perform_update(self, serializer: CommentSerializer) -> None:
         serializer.instance = services.update_comment(
-            comment=serializer.instance, by=self.request.user, **serializer.validated_data
+            comment=serializer.instance, by=self.request.user, **_fields(serializer)
         )
 
     def perform_destroy(self, instance: Comment) -> None:
