@@ -110,3 +110,20 @@ def test_the_silence_procedure_deadline_is_in_the_plan_of_the_excom(
     event = next(e for e in calendar.walk("VEVENT") if str(e["uid"]).startswith(f"approval-{request.pk}@"))
     assert event.decoded("dtend") == request.silence_deadline.replace(microsecond=0)  # iCalendar has whole seconds
     assert "Silence procedure" in str(event["summary"])
+
+
+def test_the_plan_costs_a_fixed_number_of_queries(
+    db: None,
+    co_lead: User,
+    client_for: Callable[[User | None], Client],
+    django_assert_max_num_queries: Callable[..., object],
+) -> None:
+    client = client_for(co_lead)
+    RoundFactory()
+    client.get(reverse("documents:plan"))
+    with django_assert_max_num_queries(20) as few:  # type: ignore[attr-defined]
+        client.get(reverse("documents:plan"))
+    for _ in range(10):
+        RoundFactory()
+    with django_assert_max_num_queries(len(few)):  # type: ignore[attr-defined]
+        client.get(reverse("documents:plan"))

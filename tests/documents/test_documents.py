@@ -19,7 +19,7 @@ from documents import services
 from documents.choices import ArchiveFormat, DocumentKind, DocumentState
 from documents.models import Document
 from tests.documents.conftest import pdf_text
-from tests.factories.documents import consulted_round, publication_of_size
+from tests.factories.documents import consulted_round, publication_of_size, round_comments_of
 
 
 @pytest.fixture
@@ -229,3 +229,20 @@ def test_the_navigation_and_dashboard_show_the_plan(
     assert reverse("documents:plan") in page and 'href="/documents/"' not in page
     page = client_for(co_lead).get("/").content.decode()
     assert 'href="/documents/"' in page and "Plan and documents" in page
+
+
+def test_the_report_of_the_demo_round_carries_the_publication_it_led_to(
+    demo: Publication, generate: Callable[..., Document], tmp_path: Path
+) -> None:
+    from consultations.models import Round
+
+    round_ = Round.objects.filter(set_version=demo.set_version).get()
+
+    document = generate(DocumentKind.CONSULTATION_REPORT, round=round_)
+
+    assert document.publication_version == demo.version and document.publication_sha256 == demo.sha256
+    text = " ".join(pdf_text(bytes(document.pdf), tmp_path).split())
+    assert demo.sha256 in text.replace(" ", "")
+    word = docx.Document(io.BytesIO(bytes(document.archive)))
+    answers = next(t for t in word.tables if t.rows[0].cells[0].text == "On")
+    assert len(answers.rows) - 1 == len(round_comments_of(round_))

@@ -146,3 +146,20 @@ def test_chinese_and_russian_titles_render_with_every_glyph(
     assert missing == []
     if language == Language.CHINESE:
         assert any("CJK" in name for name, _emb in fonts)
+
+
+def test_the_arabic_word_file_is_right_to_left(
+    publication: Publication, generate: Callable[..., Document]
+) -> None:
+    import io
+
+    import docx
+    from docx.oxml.ns import qn
+
+    document = generate(DocumentKind.ANNEX, publication=publication, language=Language.ARABIC)
+
+    word = docx.Document(io.BytesIO(bytes(document.archive)))
+    title = word.paragraphs[0]
+    assert title.text == LABELS["title"]["ar"]
+    assert title._p.pPr.find(qn("w:bidi")) is not None
+    assert all(table._tbl.tblPr.find(qn("w:bidiVisual")) is not None for table in word.tables)

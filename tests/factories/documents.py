@@ -14,7 +14,7 @@ from approvals.models import Publication
 from consultations import services as consultation_services
 from consultations.choices import Outcome, RoundState, Stance
 from consultations.models import Round
-from indicators.models import LimitedSet, SetVersion
+from indicators.models import SetVersion
 from tests.factories.accounts import OrganisationFactory, UserFactory
 from tests.factories.approvals import excom_member, frozen_set_version
 from tests.factories.consultations import RoundFactory, make_submission
@@ -42,16 +42,15 @@ def publication_of_size(size: int, name: str = "Set for documents") -> Publicati
 
 
 def demo_publication() -> Publication:
-    """The demonstration set (built-in reference data and the indicators app's demonstration candidates),
-    frozen and published."""
-    from indicators import demo
-    from indicators.services import freeze_set_version
+    """The publication of the demonstration data, made as `make run` makes it: the built-in reference data,
+    then `manage.py load_demo` (candidates, a consulted set version, its silence procedure and publication)."""
+    from django.core.management import call_command
+
     from mapping.services import load_builtin_reference
 
     load_builtin_reference()
-    demo.load(io.StringIO())
-    version = LimitedSet.objects.get(name=demo.DEMO_SET_NAME).versions.order_by("number").first()
-    return publish(freeze_set_version(version=version, by=None))
+    call_command("load_demo", stdout=io.StringIO())
+    return Publication.objects.latest()
 
 
 def consulted_round(co_lead: User) -> Round:
