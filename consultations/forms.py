@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.choices import OrganisationKind, Region
+from accounts.models import Organisation
 from consultations import conf
 from consultations.choices import CommentKind, Outcome, Stance
 from consultations.models import Round
@@ -31,6 +32,13 @@ class RoundForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("None ticked: every kind."),
+    )
+    invited_organisations = forms.ModelMultipleChoiceField(
+        label=_("Invited organisations"),
+        queryset=Organisation.objects.order_by("name"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Invited in addition to the audience above; with no audience and no one ticked, everyone."),
     )
     audience_regions = forms.MultipleChoiceField(
         label=_("Regions invited"), choices=Region.choices, required=False, widget=forms.CheckboxSelectMultiple

@@ -210,3 +210,17 @@ def test_the_dashboard_panel(co_lead, stakeholder, open_round) -> None:
     assert open_round.title in _panel(stakeholder)
     assert "await an answer" not in _panel(stakeholder)
     assert "await an answer" in _panel(co_lead)
+
+
+def test_only_co_leads_plan_rounds(client_for, co_lead, stakeholder, mexico) -> None:
+    page = client_for(co_lead).get(reverse("consultations:round_create"))
+
+    assert page.status_code == 200 and b"Invited organisations" in page.content and b"Mexico" in page.content
+    assert client_for(stakeholder).get(reverse("consultations:round_create")).status_code == 403
+
+
+def test_planned_rounds_are_hidden_from_stakeholders(client_for, stakeholder, co_lead) -> None:
+    planned = RoundFactory(state="planned")
+
+    assert client_for(stakeholder).get(planned.get_absolute_url()).status_code == 404
+    assert client_for(co_lead).get(planned.get_absolute_url()).status_code == 200
