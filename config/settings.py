@@ -283,6 +283,15 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Choice sets that share a field name across apps get names of their own in the schema.
+    "ENUM_NAME_OVERRIDES": {
+        "RequestStateEnum": "approvals.choices.RequestState",
+        "DocumentKindEnum": "documents.choices.DocumentKind",
+        "IndicatorTierEnum": "indicators.choices.Tier",
+        "SdgRelationEnum": "indicators.choices.SdgRelation",
+        "CrosswalkRelationEnum": "mapping.choices.Relation",
+        "RoundStateEnum": "consultations.choices.RoundState",
+    },
 }
 
 # --- Security -------------------------------------------------------------------------------------------------
