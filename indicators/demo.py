@@ -233,7 +233,7 @@ CANDIDATES: list[tuple] = [
         "GCM-09-1",
         "Number of migrant smuggling cases detected per 100,000 migrants",
         9,
-        [11],
+        [10],
         [],
         T3,
         "UNODC",

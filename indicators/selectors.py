@@ -48,9 +48,9 @@ def catalogue(*, search: str = "") -> QuerySet[Indicator]:
 
     The search uses the weighted `search_vector` (title A > definition B > rationale C) and its GIN index.
     """
-    queryset = Indicator.objects.select_related("current_revision", "merged_into").prefetch_related(
-        *_revision_prefetches("current_revision__")
-    )
+    queryset = Indicator.objects.select_related(
+        "current_revision", "current_revision__indicator", "merged_into"
+    ).prefetch_related(*_revision_prefetches("current_revision__"))
     search = search.strip()
     if not search:
         return queryset.order_by("code")

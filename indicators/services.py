@@ -248,9 +248,9 @@ def change_indicator_state(
         if merged_into is None or merged_into.pk == indicator.pk:
             raise InvalidInput(_("Choose another indicator to merge into."))
         indicator.merged_into = merged_into
-    if not has_transition_perm(method, by):
+    if not permissions.can_curate(by):
         raise NotAllowed(_("Only co-leads can change the state of an indicator."))
-    if not can_proceed(method):
+    if not can_proceed(method) or not has_transition_perm(method, by):
         raise WorkflowError(
             _("%(code)s is %(state)s: it cannot %(action)s now.")
             % {"code": indicator.code, "state": indicator.get_state_display(), "action": action}

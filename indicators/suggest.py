@@ -1,10 +1,11 @@
 """Suggest the smallest set: an exact integer program (SciPy's HiGHS `milp`), with a labelled greedy fallback.
 
-Variables x_i in {0, 1}, one per candidate. Minimise sum_i c_i x_i with c_i = 1 + eps * (3 - q_i) / 3, where q_i
-counts the qualities wanted (Tier I, drawn from an SDG indicator, disaggregable by migratory status) and
-eps = 1 / (n + 1): the weights break ties between sets of the same size but never trade size for quality.
-Each objective j that some candidate covers gets sum_{i covers j} x_i >= min(k, available_j). Pinned-in
-candidates have x_i = 1, pinned-out ones x_i = 0. Objectives no allowed candidate covers are reported.
+Variables x_i in {0, 1}, one per candidate. Each objective j that some allowed candidate covers gets
+sum_{i covers j} x_i >= min(k, available_j); pinned-in candidates have x_i = 1, pinned-out ones are left out.
+Lexicographic objective, solved as two programs: (1) minimise sum_i x_i; (2) with sum_i x_i fixed at that
+minimum, minimise sum_i (3 - q_i) x_i, where q_i counts the qualities wanted (Tier I, drawn from an SDG
+indicator, disaggregable by migratory status). Size is never traded for quality. Both objectives are
+integral, which lets HiGHS prove optimality quickly. Objectives no allowed candidate covers are reported.
 """
 
 import time
@@ -59,11 +60,6 @@ class Suggestion:
         return [choice.candidate.key for choice in self.chosen]
 
 
-def _costs(candidates: Sequence[Candidate]) -> np.ndarray:
-    eps = 1.0 / (len(candidates) + 1)
-    return np.array([1.0 + eps * (3 - c.quality) / 3 for c in candidates])
-
-
 def suggest(
     candidates: Sequence[Candidate],
     *,
@@ -83,7 +79,7 @@ def suggest(
     short = {j: k - demand[j] for j in objectives if demand[j] < k}
     rows = [j for j in objectives if demand[j] > 0]
 
-    chosen_keys = _solve_exact(allowed, rows, demand, pinned_in, time_limit)
+    chosen_keys = _solve_exact(allowed, rows, demand, pinned_in, time_limit, k)
     method = SuggestMethod.EXACT
     if chosen_keys is None:
         chosen_keys = greedy(allowed, rows, demand, pinned_in)
@@ -100,29 +96,86 @@ def suggest(
     )
 
 
-def _solve_exact(
-    allowed: Sequence[Candidate], rows: list[int], demand: dict[int, int], pinned_in: set[int], time_limit: float
-) -> set[int] | None:
-    """The optimal keys, or None when the solver stops without proving optimality (time limit)."""
-    if not allowed:
-        return set()
-    matrix = lil_matrix((max(len(rows), 1), len(allowed)))
-    for i, candidate in enumerate(allowed):
+def _without_duplicates(allowed: Sequence[Candidate], pinned_in: set[int], k: int) -> list[Candidate]:
+    """Keep at most k candidates per identical set of objectives (the best ones, pins first).
+
+    An optimal answer never needs more than k candidates with the same objectives, and swapping one for a
+    better-quality twin keeps it optimal; dropping the rest removes the symmetry that slows the solver.
+    """
+    groups: dict[frozenset[int], list[Candidate]] = {}
+    for candidate in allowed:
+        groups.setdefault(candidate.objectives, []).append(candidate)
+    kept = []
+    for members in groups.values():
+        members.sort(key=lambda c: (c.key not in pinned_in, -c.quality, c.code))
+        pins = [c for c in members if c.key in pinned_in]
+        kept.extend(members[: max(k, len(pins))])
+    return kept
+
+
+def _milp(
+    pool: Sequence[Candidate],
+    rows: list[int],
+    demand: dict[int, int],
+    pinned_in: set[int],
+    costs: np.ndarray,
+    time_limit: float,
+    size: int | None = None,
+) -> np.ndarray | None:
+    matrix = lil_matrix((len(rows) + (1 if size is not None else 0) or 1, len(pool)))
+    for i, candidate in enumerate(pool):
         for r, j in enumerate(rows):
             if j in candidate.objectives:
                 matrix[r, i] = 1
-    lower = np.array([demand[j] for j in rows] or [0], dtype=float)
-    bounds = Bounds(lb=np.array([1.0 if c.key in pinned_in else 0.0 for c in allowed]), ub=np.ones(len(allowed)))
+    lower = [float(demand[j]) for j in rows]
+    upper = [np.inf] * len(rows)
+    if size is not None:  # second stage: keep the size found in the first
+        matrix[len(rows), :] = 1
+        lower.append(size)
+        upper.append(size)
+    if not lower:
+        lower, upper = [0.0], [np.inf]
     result = milp(
-        c=_costs(allowed),
-        constraints=[LinearConstraint(matrix.tocsr(), lb=lower, ub=np.inf)],
-        integrality=np.ones(len(allowed)),
-        bounds=bounds,
+        c=costs,
+        constraints=[LinearConstraint(matrix.tocsr(), lb=np.array(lower), ub=np.array(upper))],
+        integrality=np.ones(len(pool)),
+        bounds=Bounds(lb=np.array([1.0 if c.key in pinned_in else 0.0 for c in pool]), ub=np.ones(len(pool))),
         options={"time_limit": time_limit},
     )
     if result.status != 0 or result.x is None:
         return None
-    return {allowed[i].key for i, value in enumerate(result.x) if value > 0.5}
+    return result.x
+
+
+def _solve_exact(
+    allowed: Sequence[Candidate],
+    rows: list[int],
+    demand: dict[int, int],
+    pinned_in: set[int],
+    time_limit: float,
+    k: int = 1,
+) -> set[int] | None:
+    """The optimal keys, or None when the solver stops without proving optimality (time limit).
+
+    Two integer programs with integral objectives, so that HiGHS can round its bounds and prove optimality
+    fast: first the fewest candidates, then, at that size, the fewest missing qualities.
+    """
+    if not allowed:
+        return set()
+    pool = _without_duplicates(allowed, pinned_in, k)
+    deadline = time.perf_counter() + time_limit
+    first = _milp(pool, rows, demand, pinned_in, np.ones(len(pool)), time_limit)
+    if first is None:
+        return None
+    size = int(round(first.sum()))
+    remaining = deadline - time.perf_counter()
+    if remaining <= 0:
+        return None
+    penalties = np.array([float(3 - c.quality) for c in pool])
+    second = _milp(pool, rows, demand, pinned_in, penalties, remaining, size=size)
+    if second is None:
+        return None
+    return {pool[i].key for i, value in enumerate(second) if value > 0.5}
 
 
 def greedy(allowed: Sequence[Candidate], rows: list[int], demand: dict[int, int], pinned_in: set[int]) -> set[int]:
