@@ -51,3 +51,8 @@ def is_focal_point_of(user: AnyUser, organisation: Organisation | None) -> bool:
 
 def can_manage_organisations(user: AnyUser) -> bool:
     return is_secretariat(user) or bool(user.is_authenticated and user.is_superuser)
+
+
+def can_manage_api_token(actor: AnyUser, owner: User) -> bool:
+    """Everyone signed in manages their own API token; co-leads manage everyone's."""
+    return bool(actor.is_authenticated and (is_co_lead(actor) or actor.pk == owner.pk))
