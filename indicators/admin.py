@@ -53,6 +53,12 @@ class IndicatorRevisionAdmin(admin.ModelAdmin):
     readonly_fields = ["indicator", "number", "created_by", "created_at"]
     inlines = [ObjectiveLinkInline, SdgLinkInline, PrincipleInline, ProvenanceInline, PlanInline]
 
+    def has_change_permission(self, request: HttpRequest, obj: models.IndicatorRevision | None = None) -> bool:
+        return super().has_change_permission(request, obj) and not (obj is not None and obj.is_frozen)
+
+    def has_delete_permission(self, request: HttpRequest, obj: models.IndicatorRevision | None = None) -> bool:
+        return super().has_delete_permission(request, obj) and not (obj is not None and obj.is_frozen)
+
 
 @admin.register(models.DisaggregationDimension)
 class DisaggregationDimensionAdmin(admin.ModelAdmin):

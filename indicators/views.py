@@ -194,7 +194,12 @@ def disaggregation_matrix(request: HttpRequest) -> HttpResponseBase:
     return render(
         request,
         "indicators/matrix.html",
-        {"dimensions": dims, "rows": rows, "version": version, "versions": selectors.set_versions()},
+        {
+            "dimensions": dims,
+            "rows": rows,
+            "version": version,
+            "versions": SetVersion.objects.select_related("limited_set").order_by("limited_set__name", "-number"),
+        },
     )
 
 

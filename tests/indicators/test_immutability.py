@@ -97,3 +97,33 @@ def test_revision_data_round_trip(db):
     assert data.sdg_links == [("10.7.1", "identical")]
     assert data.primary_objective == 6 and list(data.other_objectives) == [7]
     assert revision_data().title
+
+
+def test_the_edit_form_on_a_frozen_revision_makes_a_new_one(frozen, client_for, co_lead):
+    from django.urls import reverse
+
+    from indicators.forms import RevisionForm
+
+    indicator, version = frozen
+    data = RevisionForm.initial_from(indicator.current_revision)
+    data.update(title="Recruitment costs, second wording", principles=["1"])
+    response = client_for(co_lead).post(reverse("indicators:edit", args=[indicator.code]), data)
+    assert response.status_code == 302
+    assert indicator.revisions.get(number=1).title == "Recruitment costs borne by migrant workers"
+    assert indicator.revisions.get(number=2).title == "Recruitment costs, second wording"
+    assert version.items.get().revision.number == 1
+
+
+def test_the_admin_shows_a_frozen_revision_read_only(frozen, client_for):
+    from django.urls import reverse
+
+    from accounts.models import User
+
+    admin = User.objects.create_superuser("root@example.org", "x")
+    revision = frozen[0].revisions.get()
+    client = client_for(admin)
+    url = reverse("admin:indicators_indicatorrevision_change", args=[revision.pk])
+    assert client.get(url).status_code == 200
+    client.post(url, {"title": "Changed in admin"})
+    revision.refresh_from_db()
+    assert revision.title == "Recruitment costs borne by migrant workers"
