@@ -110,6 +110,7 @@ def docx(ctx: dict[str, Any], progress: render.Progress | None = None) -> bytes:
     t = ctx["t"]
     publication = ctx["publication"]
     document = render.new_docx(rtl=ctx["rtl"])
+    render.describe(document, title=t["title"], version=publication.version, sha256=publication.sha256)
     render.heading(document, t["title"], level=0)
     render.paragraph(document, f"{t['version']}: {publication.version}")
     render.paragraph(document, f"{t['published']}: {publication.published_at:%Y-%m-%d}")

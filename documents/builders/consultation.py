@@ -100,7 +100,14 @@ def pdf(ctx: dict[str, Any]) -> bytes:
 def docx(ctx: dict[str, Any], progress: render.Progress | None = None) -> bytes:
     round_, publication = ctx["round"], ctx["publication"]
     document = render.new_docx()
-    render.heading(document, _("Consultation report: {title}").format(title=round_.title), level=0)
+    title = _("Consultation report: {title}").format(title=round_.title)
+    render.describe(
+        document,
+        title=title,
+        version=publication.version if publication else "",
+        sha256=publication.sha256 if publication else "",
+    )
+    render.heading(document, title, level=0)
     render.paragraph(
         document,
         _("Round open from {opens} to {closes} UTC.").format(

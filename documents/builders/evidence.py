@@ -132,7 +132,10 @@ def pdf(ctx: dict[str, Any]) -> bytes:
 def docx(ctx: dict[str, Any], progress: render.Progress | None = None) -> bytes:
     evidence: Evidence = ctx["evidence"]
     document = render.new_docx()
-    render.heading(document, _("Evidence for the disaggregated migration data strategy"), level=0)
+    title = _("Evidence for the disaggregated migration data strategy")
+    publication = ctx["publication"]
+    render.describe(document, title=title, version=publication.version, sha256=publication.sha256)
+    render.heading(document, title, level=0)
     _meta(document, ctx)
     render.heading(document, _("Dimensions"), level=1)
     render.table(

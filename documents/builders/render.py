@@ -125,6 +125,15 @@ def table(document: WordDocument, headers: Sequence[str], rows: Sequence[Sequenc
     return grid
 
 
+def describe(document: WordDocument, *, title: str, version: str = "", sha256: str = "") -> None:
+    """File properties that document managers show: the title, and the publication's version and SHA-256."""
+    properties = document.core_properties
+    properties.title = title[:255]
+    properties.subject = f"GCM indicators {version}".strip()
+    properties.keywords = f"sha256:{sha256}" if sha256 else ""
+    properties.author = "GCM Indicator Workbench"
+
+
 def docx_bytes(document: WordDocument) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)

@@ -43,6 +43,9 @@ def test_the_annex_docx_has_one_table_row_per_indicator(
     header_rows = [cell for cell in first_cells if cell == "Code"]
     objectives_with_indicators = {item["primary_objective"] for item in snapshot_data(demo)["indicators"]}
     assert len(header_rows) == len(objectives_with_indicators)
+    assert word.core_properties.keywords == f"sha256:{demo.sha256}"
+    assert demo.version in word.core_properties.subject
+    assert any(p.text == f"SHA-256 of the publication: {demo.sha256}" for p in word.paragraphs)
 
 
 def test_objectives_without_an_indicator_are_listed_as_such(
