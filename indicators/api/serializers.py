@@ -201,4 +201,7 @@ class SuggestResponseSerializer(serializers.Serializer):
     size = serializers.IntegerField()
     chosen = SuggestChoiceSerializer(many=True)
     uncoverable_objectives = serializers.ListField(child=serializers.IntegerField())
+    short_objectives = serializers.DictField(
+        child=serializers.IntegerField(), help_text="Objective number -> how many of the k coverings are missing"
+    )
     elapsed_ms = serializers.FloatField()

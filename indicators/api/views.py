@@ -141,6 +141,7 @@ class LimitedSetViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
                 "size": result.size,
                 "chosen": [{"code": c.candidate.code, "reasons": c.reasons} for c in result.chosen],
                 "uncoverable_objectives": result.uncoverable,
+                "short_objectives": {str(j): missing for j, missing in result.short.items()},
                 "elapsed_ms": round(result.elapsed_ms, 1),
             }
         )

@@ -131,6 +131,11 @@ def test_sets_versions_freeze_and_suggest(client_for, co_lead, stakeholder, refe
     assert response.status_code == 200
     assert body["method"] == "exact" and [c["code"] for c in body["chosen"]] == ["GCM-06-1"]
     assert 8 in body["uncoverable_objectives"] and len(body["uncoverable_objectives"]) == 22
+    body = client.post(
+        f"/api/v1/sets/{limited_set['id']}/suggest/", {"k": 2}, content_type="application/json"
+    ).json()
+    assert sorted(c["code"] for c in body["chosen"]) == ["GCM-06-1", "GCM-08-1"]
+    assert body["short_objectives"]["6"] == 1 and body["short_objectives"]["1"] == 2
 
 
 def test_schema_lists_the_endpoints(client_for, co_lead):
