@@ -8,6 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from config.errors import DomainError
@@ -103,11 +104,11 @@ def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 
 ACTION_LABELS = {
-    "propose": _("Make it a candidate"),
-    "shortlist": _("Shortlist"),
-    "unshortlist": _("Back to candidates"),
-    "withdraw": _("Withdraw"),
-    "reinstate": _("Reinstate"),
+    "propose": gettext_lazy("Make it a candidate"),
+    "shortlist": gettext_lazy("Shortlist"),
+    "unshortlist": gettext_lazy("Back to candidates"),
+    "withdraw": gettext_lazy("Withdraw"),
+    "reinstate": gettext_lazy("Reinstate"),
 }
 
 

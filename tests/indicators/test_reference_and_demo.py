@@ -74,3 +74,11 @@ def test_set_version_items_cost_a_fixed_number_of_queries(django_assert_num_quer
         items = list(selectors.set_version_items(large))
     with django_assert_num_queries(2):
         selectors.coverage(items)
+
+
+def test_load_disaggregation_dimensions_command():
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("load_disaggregation_dimensions", stdout=out)
+    assert f"{len(BUILT_IN)} disaggregation dimensions" in out.getvalue()
