@@ -10,6 +10,10 @@ from django.conf import settings
 
 from approvals.choices import MajorityRule
 
+# Bounds of what a request may ask for: a silence procedure of at most 60 days, a quorum of at most 100.
+MAX_SILENCE_HOURS = 24 * 60
+MAX_QUORUM = 100
+
 
 def silence_hours() -> int:
     return int(getattr(settings, "APPROVALS_SILENCE_HOURS", 72))

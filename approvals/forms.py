@@ -12,8 +12,10 @@ from indicators.models import SetVersion
 class RequestForm(forms.Form):
     set_version = forms.ModelChoiceField(queryset=SetVersion.objects.none(), label=_("Set version"))
     review_mode = forms.ChoiceField(choices=ReviewMode.choices, label=_("Review mode"), initial=ReviewMode.SILENCE)
-    silence_hours = forms.IntegerField(label=_("Silence procedure length (hours)"), min_value=1)
-    quorum = forms.IntegerField(label=_("Quorum (votes needed)"), min_value=1)
+    silence_hours = forms.IntegerField(
+        label=_("Silence procedure length (hours)"), min_value=1, max_value=conf.MAX_SILENCE_HOURS
+    )
+    quorum = forms.IntegerField(label=_("Quorum (votes needed)"), min_value=1, max_value=conf.MAX_QUORUM)
     majority = forms.ChoiceField(choices=MajorityRule.choices, label=_("Majority rule"))
     note = forms.CharField(
         label=_("Note to the Committee"), widget=forms.Textarea(attrs={"rows": 3}), required=False

@@ -162,10 +162,12 @@ def create_request(
     if live.exists():
         raise WorkflowError(_("{version} already has an approval request under way.").format(version=set_version))
     hours = conf.silence_hours() if silence_hours is None else silence_hours
-    if hours < conf.min_silence_hours():
+    if not conf.min_silence_hours() <= hours <= conf.MAX_SILENCE_HOURS:
         raise InvalidInput(
-            _("A silence procedure lasts at least {hours} hours.").format(hours=conf.min_silence_hours()),
-            errors={"silence_hours": [_("Too short.")]},
+            _("A silence procedure lasts at least {hours} hours and at most {most}.").format(
+                hours=conf.min_silence_hours(), most=conf.MAX_SILENCE_HOURS
+            ),
+            errors={"silence_hours": [_("Out of range.")]},
         )
     request = ApprovalRequest.objects.create(
         set_version=set_version,

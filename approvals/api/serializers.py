@@ -4,6 +4,7 @@ from django.urls import reverse
 from rest_framework import serializers
 
 from approvals.choices import FileFormat, MajorityRule, ReviewMode, VoteChoice
+from approvals.conf import MAX_QUORUM, MAX_SILENCE_HOURS
 from approvals.models import ApprovalEvent, ApprovalRequest, Publication, Vote
 from indicators.models import SetVersion
 
@@ -62,14 +63,18 @@ class ApprovalRequestCreateSerializer(serializers.Serializer):
         queryset=SetVersion.objects.all(), help_text="Id of the set version to approve."
     )
     review_mode = serializers.ChoiceField(choices=ReviewMode.choices, default=ReviewMode.SILENCE)
-    silence_hours = serializers.IntegerField(required=False, min_value=1)
-    quorum = serializers.IntegerField(required=False, min_value=1)
+    silence_hours = serializers.IntegerField(
+        required=False, min_value=1, max_value=MAX_SILENCE_HOURS, help_text="At least 72 unless configured."
+    )
+    quorum = serializers.IntegerField(required=False, min_value=1, max_value=MAX_QUORUM)
     majority = serializers.ChoiceField(choices=MajorityRule.choices, required=False)
     note = serializers.CharField(required=False, allow_blank=True, default="")
 
 
 class ReasonSerializer(serializers.Serializer):
-    reason = serializers.CharField(help_text="Why: required to object, return or reject.", allow_blank=True)
+    reason = serializers.CharField(
+        help_text="Why: required to object, return or reject.", allow_blank=True, required=False, default=""
+    )
 
 
 class VoteInputSerializer(serializers.Serializer):

@@ -50,6 +50,11 @@ class ApprovalRequestViewSet(
     def _out(self, pk: int) -> dict:
         return ApprovalRequestSerializer(selectors.request_detail(pk)).data
 
+    def _reason(self, request: Request) -> str:
+        data = ReasonSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        return data.validated_data["reason"]
+
     def _act(self, run: object) -> Response:
         approval = get_object_or_404(ApprovalRequest, pk=self.kwargs["pk"])
         run(approval)  # type: ignore[operator]
@@ -75,19 +80,19 @@ class ApprovalRequestViewSet(
     @extend_schema(summary="Break silence with a written objection (ExCom members)", request=ReasonSerializer)
     @action(detail=True, methods=["post"])
     def object(self, request: Request, pk: str) -> Response:
-        reason = str(request.data.get("reason", ""))
+        reason = self._reason(request)
         return self._act(lambda a: services.object_to_request(request=a, by=request.user, reason=reason))
 
     @extend_schema(summary="Record the Committee's return of the request (secretariat)", request=ReasonSerializer)
     @action(detail=True, methods=["post"], url_path="return", url_name="return")
     def return_request(self, request: Request, pk: str) -> Response:
-        reason = str(request.data.get("reason", ""))
+        reason = self._reason(request)
         return self._act(lambda a: services.return_request(request=a, by=request.user, reason=reason))
 
     @extend_schema(summary="Record the Committee's rejection (secretariat)", request=ReasonSerializer)
     @action(detail=True, methods=["post"])
     def reject(self, request: Request, pk: str) -> Response:
-        reason = str(request.data.get("reason", ""))
+        reason = self._reason(request)
         return self._act(lambda a: services.reject_request(request=a, by=request.user, reason=reason))
 
 
