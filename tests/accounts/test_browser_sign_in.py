@@ -16,6 +16,15 @@ ROLE_VIEWS = [
     ("stakeholder@example.org", "Stakeholder", "As a stakeholder", False),
     ("excom@example.org", "ExCom member", "As a member of the Executive Committee", False),
 ]
+EVERYONE = ["Dashboard", "Frameworks", "Catalogue", "Limited set", "Consultations", "Publications", "API tokens"]
+# Entries only some roles see in the main navigation.
+BY_ROLE = {
+    "co-lead@example.org": {"Approvals": True, "Documents": True, "Disaggregation": True},
+    "secretariat@example.org": {"Approvals": True, "Documents": True, "Disaggregation": True},
+    "focal-point@example.org": {"Approvals": False, "Documents": False, "Disaggregation": False},
+    "stakeholder@example.org": {"Approvals": False, "Documents": False, "Disaggregation": False},
+    "excom@example.org": {"Approvals": True, "Documents": True, "Disaggregation": True},
+}
 
 
 def sign_in_through_the_form(page: Page, base_url: str, email: str) -> None:
@@ -37,7 +46,10 @@ def test_each_demo_role_signs_in_and_sees_its_dashboard(
     expect(page.locator(".role-summary")).to_contain_text(badge)
     expect(page.locator(".lede")).to_contain_text(sentence)
     navigation = page.get_by_role("navigation", name="Main")
-    expect(navigation.get_by_role("link", name="Dashboard")).to_be_visible()
+    for entry in EVERYONE:
+        expect(navigation.get_by_role("link", name=entry, exact=True)).to_be_visible()
+    for entry, shown in BY_ROLE[email].items():
+        expect(navigation.get_by_role("link", name=entry, exact=True)).to_have_count(1 if shown else 0)
     expect(navigation.get_by_role("link", name="Administration")).to_have_count(1 if admin_link else 0)
     # The stylesheet really loaded: the header has the UN dark blue background.
     background = page.locator(".site-header").evaluate("e => getComputedStyle(e).backgroundColor")
