@@ -6,15 +6,29 @@ from django.db.models import F, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from indicators.choices import IndicatorState, Tier
-from indicators.models import Indicator, IndicatorRevision, SetVersion
+from indicators.models import DisaggregationDimension, Indicator, IndicatorRevision, SetVersion
+from mapping.models import GcmObjective
+
+
+def _objective_choices() -> list[tuple[str, str]]:
+    return [
+        (str(obj.number), f"{obj.number}. {obj.short_title or obj.title}")
+        for obj in GcmObjective.objects.order_by("number")
+    ]
+
+
+def _dimension_choices() -> list[tuple[str, str]]:
+    return [(dim.code, dim.name) for dim in DisaggregationDimension.objects.order_by("order", "code")]
 
 
 class IndicatorFilterSet(django_filters.FilterSet):
     """The catalogue: full-text search (title > definition > rationale) and filters that combine."""
 
     q = django_filters.CharFilter(method="search", label=_("Search"))
-    objective = django_filters.NumberFilter(
-        field_name="current_revision__objective_links__objective__number", label=_("GCM objective")
+    objective = django_filters.ChoiceFilter(
+        field_name="current_revision__objective_links__objective__number",
+        choices=_objective_choices,
+        label=_("GCM objective"),
     )
     sdg = django_filters.CharFilter(
         field_name="current_revision__sdg_links__sdg_indicator__code", label=_("SDG indicator code")
@@ -23,8 +37,10 @@ class IndicatorFilterSet(django_filters.FilterSet):
     custodian = django_filters.CharFilter(
         field_name="current_revision__custodians", lookup_expr="icontains", label=_("Custodian")
     )
-    dimension = django_filters.CharFilter(
-        field_name="current_revision__disaggregation_plan__dimension__code", label=_("Disaggregation dimension")
+    dimension = django_filters.ChoiceFilter(
+        field_name="current_revision__disaggregation_plan__dimension__code",
+        choices=_dimension_choices,
+        label=_("Disaggregation dimension"),
     )
     state = django_filters.ChoiceFilter(choices=IndicatorState.choices, label=_("State"))
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from indicators import selectors
 from indicators.filtersets import IndicatorFilterSet
 from indicators.services import PlanLine
-from tests.factories.indicators import bulk_indicators, make_indicator
+from tests.factories.indicators import all_objectives, bulk_indicators, make_indicator
 
 pytestmark = pytest.mark.django_db
 
@@ -31,6 +31,7 @@ def test_search_follows_the_latest_revision(co_lead):
 
 
 def test_filters_combine(db):
+    all_objectives()
     make_indicator(
         "GCM-1",
         primary_objective=6,
