@@ -22,6 +22,25 @@ from documents.models import CalendarToken, Document
 logger = logging.getLogger(__name__)
 
 
+def _check_request(
+    *, kind: str, by: User, language: str, publication: Publication | None, round: Round | None
+) -> None:
+    if not permissions.can_request_documents(by):
+        raise NotAllowed(_("Only co-leads and the secretariat can generate documents."))
+    if kind not in DocumentKind.values:
+        raise InvalidInput(_("Choose a kind of document."), errors={"kind": [_("Unknown kind.")]})
+    if language not in Language.values:
+        raise InvalidInput(_("Choose one of the six UN languages."), errors={"language": [_("Unknown language.")]})
+    if kind in PUBLICATION_KINDS and publication is None:
+        raise InvalidInput(
+            _("This document describes a publication: choose one."), errors={"publication": [_("Required.")]}
+        )
+    if kind in ROUND_KINDS and round is None:
+        raise InvalidInput(
+            _("A consultation report describes a round: choose one."), errors={"round": [_("Required.")]}
+        )
+
+
 @transaction.atomic
 def request_document(
     *,
@@ -37,20 +56,7 @@ def request_document(
     round for the consultation report); copy the publication's version and SHA-256; create the queued row;
     enqueue the generation after commit.
     """
-    if not permissions.can_request_documents(by):
-        raise NotAllowed(_("Only co-leads and the secretariat can generate documents."))
-    if kind not in DocumentKind.values:
-        raise InvalidInput(_("Choose a kind of document."), errors={"kind": [_("Unknown kind.")]})
-    if language not in Language.values:
-        raise InvalidInput(_("Choose one of the six UN languages."), errors={"language": [_("Unknown language.")]})
-    if kind in PUBLICATION_KINDS and publication is None:
-        raise InvalidInput(
-            _("This document describes a publication: choose one."), errors={"publication": [_("Required.")]}
-        )
-    if kind in ROUND_KINDS and round is None:
-        raise InvalidInput(
-            _("A consultation report describes a round: choose one."), errors={"round": [_("Required.")]}
-        )
+    _check_request(kind=kind, by=by, language=language, publication=publication, round=round)
     if kind in ROUND_KINDS:
         publication = None
         described = Publication.objects.filter(set_version_id=round.set_version_id).first()  # type: ignore[union-attr]
