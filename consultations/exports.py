@@ -37,7 +37,7 @@ def matrix_row(round_: Round, comment: Comment) -> list[Cell]:
         comment.pk,
         comment.revision.indicator.code if comment.revision else _("The set as a whole"),
         comment.revision.number if comment.revision else None,
-        "" if round_.hide_organisation_names else organisation.name,
+        organisation.name,  # the matrix is for co-leads, who see names even when the round hides them
         organisation.get_kind_display(),
         organisation.get_region_display(),
         comment.get_kind_display(),
