@@ -16,9 +16,14 @@ install: $(STAMP)
 $(STAMP): requirements.txt requirements-dev.txt
 	@PYTHON=$(PYTHON) bin/install
 
-compilemessages: install
+CATALOGUES := $(wildcard locale/*/LC_MESSAGES/*.po)
+
+compilemessages: $(CATALOGUES:.po=.mo)
+
+# Compiled only when the catalogue changed.
+locale/%.mo: locale/%.po
 	@bin/system-packages msgfmt:gettext
-	@if compgen -G "locale/*/LC_MESSAGES/*.po" >/dev/null; then $(MANAGE) compilemessages --ignore=.venv -v 0; fi
+	@msgfmt --check-format -o $@ $<
 
 up: install
 	@bin/services up
