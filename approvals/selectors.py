@@ -23,9 +23,11 @@ def requests_visible_to(user: AnyUser) -> QuerySet[ApprovalRequest]:
     """The approval requests a user follows (none for others), newest first, with their set and publication."""
     if not permissions.can_see_requests(user):
         return ApprovalRequest.objects.none()
-    return ApprovalRequest.objects.select_related(
-        "set_version__limited_set", "created_by", "publication"
-    ).annotate(vote_count=Count("votes"))
+    return (
+        ApprovalRequest.objects.select_related("set_version__limited_set", "created_by", "publication")
+        .annotate(vote_count=Count("votes"))
+        .order_by("-created_at", "-id")
+    )
 
 
 def request_detail(pk: int) -> ApprovalRequest:
