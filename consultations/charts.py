@@ -3,7 +3,7 @@ geometry goes in SVG attributes and the colours in classes of static/consultatio
 
 from typing import Any
 
-from consultations.choices import Classification, Stance
+from consultations.choices import Classification, Constituency, Stance
 
 CHART_WIDTH = 300
 SCORE_WIDTH = 200
@@ -52,6 +52,11 @@ def candidate_charts(synthesis: dict[str, Any] | None) -> list[dict[str, Any]]:
             {
                 **candidate,
                 "segments": stance_segments(candidate["totals"]),
+                # JSONB does not keep key order: list the constituencies in their own order.
+                "constituencies": [
+                    (constituency.label, candidate["counts"].get(constituency.value, {}))
+                    for constituency in Constituency
+                ],
                 "scores": scores,
                 "classification_label": Classification(candidate["classification"]).label,
                 "oppose_percent": round(100 * candidate["oppose_share"])
