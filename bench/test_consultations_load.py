@@ -1,8 +1,7 @@
 """Load test: 200 focal points each post 20 comments through the API in the last minutes of a round.
 
 A real gunicorn (up to 5 workers x 4 threads) serves the test database on 127.0.0.1; clients use tokens, 50 at
-a time. Bounded in time
-(each request 30 s, the whole run 240 s) and in count (4,000 requests). Prints:
+a time. Bounded in time (each request 30 s, the whole run 240 s) and in count (4,000 requests). Prints:
 BENCH comments_per_s, BENCH comment_p95_ms, BENCH comments_lost (accepted minus stored: must be 0),
 BENCH comment_errors (must be 0).
 """
