@@ -28,3 +28,11 @@ def approvals_panel(context: template.Context) -> dict[str, Any]:
             waiting=sum(item.state != RequestState.IN_REVIEW for item in live),
         )
     return panel
+
+
+@register.filter
+def tier_label(value: str) -> str:
+    """The tier's name in the reader's language (snapshots keep the slug)."""
+    from indicators.choices import Tier
+
+    return str(dict(Tier.choices).get(value, value))

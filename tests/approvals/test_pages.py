@@ -47,7 +47,7 @@ def test_the_review_page_shows_what_an_excom_member_needs(
         "Indicator 0 of Consulted set",  # the set version
         "Changes against the previous version",
         "Round one",  # the consultation synthesis
-        "1 organisations responded with 3 comments",
+        "1 organisation responded with 3 comments",
         "Timeline",
         "Review opened",
         "Cast my vote",  # the button the member may press now
