@@ -229,6 +229,7 @@ def _worker_process(
         CELERY_BROKER_URL=settings.CELERY_BROKER_URL,
         CELERY_RESULT_BACKEND=settings.CELERY_RESULT_BACKEND,
         CACHE_KEY_PREFIX=f"test-{RUN_ID}",
+        CELERY_TASK_DEFAULT_QUEUE=TEST_QUEUE,
         EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
         EMAIL_FILE_PATH=str(worker_mailbox.path),
         DB_CONN_MAX_AGE="0",
