@@ -17,6 +17,7 @@ from django_fsm import FSMField, FSMModelMixin, transition
 
 from approvals import permissions
 from approvals.choices import Action, FileFormat, MajorityRule, RequestState, ReviewMode, VoteChoice
+from config.errors import Immutable
 
 REASON_REQUIRED = [Action.OBJECT, Action.RETURN, Action.REJECT]
 
@@ -195,7 +196,26 @@ class ApprovalRequest(FSMModelMixin, models.Model):
         """The approved set version becomes a publication."""
 
 
-class Vote(models.Model):
+class AppendOnly(models.Model):
+    """Rows written once: saving an existing row or deleting one is refused here, and by PostgreSQL anyway."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        if not self._state.adding:
+            raise Immutable(
+                str(_("{record} is part of the approval record and can never change.")).format(record=self)
+            )
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
+        raise Immutable(
+            str(_("{record} is part of the approval record and can never be deleted.")).format(record=self)
+        )
+
+
+class Vote(AppendOnly):
     """One ExCom member's vote on a request under the vote procedure: approve, object or abstain."""
 
     request = models.ForeignKey(ApprovalRequest, on_delete=models.PROTECT, related_name="votes")
@@ -226,7 +246,7 @@ class Vote(models.Model):
         return f"{self.voter}: {self.get_choice_display()}"
 
 
-class ApprovalEvent(models.Model):
+class ApprovalEvent(AppendOnly):
     """One line of the append-only audit trail: who did what to a request, when, from which state to which.
 
     `actor` is empty when time decided (a silence procedure reaching its deadline).
@@ -262,7 +282,7 @@ class ApprovalEvent(models.Model):
         return f"{self.at:%Y-%m-%d %H:%M} {self.get_action_display()}"
 
 
-class Publication(models.Model):
+class Publication(AppendOnly):
     """An approved set version as an immutable, citable release (`2026.1`).
 
     `snapshot` holds the canonical JSON bytes (UTF-8 text, sorted keys, no spaces) written once at
@@ -308,7 +328,7 @@ class Publication(models.Model):
         return self.snapshot.encode("utf-8")
 
 
-class PublicationFile(models.Model):
+class PublicationFile(AppendOnly):
     """A download of a publication (CSV, XLSX or JSON), built once by a Celery task from the snapshot."""
 
     publication = models.ForeignKey(Publication, on_delete=models.PROTECT, related_name="files")

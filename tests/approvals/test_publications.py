@@ -12,6 +12,7 @@ from approvals import services
 from approvals.choices import FileFormat, ReviewMode, VoteChoice
 from approvals.models import Publication
 from approvals.snapshot import canonical_bytes, sha256_hex
+from config.errors import Immutable
 from indicators import services as indicator_services
 from tests.factories.approvals import frozen_set_version
 from tests.factories.indicators import make_indicator
@@ -70,8 +71,10 @@ def test_the_snapshot_holds_metadata_links_and_disaggregation(publish, ready_ver
 def test_a_publication_can_never_be_changed(publish, ready_version) -> None:
     publication = publish(ready_version)
     publication.snapshot = "{}"
-    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
+    with pytest.raises(Immutable):
         publication.save()
+    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
+        Publication.objects.filter(pk=publication.pk).update(snapshot="{}")
     with pytest.raises(DatabaseError), transaction.atomic():
         Publication.objects.filter(pk=publication.pk).delete()
     assert Publication.objects.get(pk=publication.pk).sha256 == sha256_hex(
