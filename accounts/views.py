@@ -1,22 +1,54 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import AuthenticationForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from rest_framework.authtoken.models import Token
 
-from accounts import permissions, services
+from accounts import permissions, services, throttling
 from accounts.forms import TokenHolderForm
 from accounts.models import User
 from config.errors import DomainError
 
 
 class LoginView(auth_views.LoginView):
+    """Sign in with an e-mail address; repeated failures for one address lock it for a while (HTTP 429)."""
+
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
+
+    def post(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        email = request.POST.get("username", "")
+        if throttling.is_locked(request, email):
+            form = self.get_form()
+            minutes = settings.LOGIN_LOCKOUT_SECONDS // 60
+            form.add_error(
+                None,
+                ngettext(
+                    "Too many failed attempts to sign in with this address. Try again in %(minutes)d minute, "
+                    "or reset your password.",
+                    "Too many failed attempts to sign in with this address. Try again in %(minutes)d minutes, "
+                    "or reset your password.",
+                    minutes,
+                )
+                % {"minutes": minutes},
+            )
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form: AuthenticationForm) -> HttpResponse:
+        throttling.record_failure(self.request, self.request.POST.get("username", ""))
+        return super().form_invalid(form)
+
+    def form_valid(self, form: AuthenticationForm) -> HttpResponse:
+        throttling.forget(self.request, self.request.POST.get("username", ""))
+        return super().form_valid(form)
 
 
 class PasswordResetView(auth_views.PasswordResetView):
