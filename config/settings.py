@@ -271,10 +271,6 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer", "config.api.CSVRenderer"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "config.errors.api_exception_handler",
-    "DEFAULT_THROTTLE_RATES": {
-        "anon": env("API_ANON_RATE", "120/min"),
-        "user": env("API_USER_RATE", "1200/min"),
-    },
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "GCM Indicator Workbench API",
