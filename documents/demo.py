@@ -1,6 +1,7 @@
-"""Demonstration documents: the annex of the latest publication in English and Arabic, and the report of the
-round that led to it, generated at once (no worker needed). Idempotent: a document already generated for the
-same subject, kind and language is kept."""
+"""Demonstration documents: the annex of the latest publication in English and Arabic, the disaggregation
+evidence, and the report of the round that led to it, queued for the worker (so that `make run` does not wait for
+the typesetting). Idempotent: a document already queued or generated for the same subject, kind and language is
+kept; only a failed one is asked for again."""
 
 from typing import TextIO
 
@@ -15,13 +16,14 @@ from documents.models import Document
 def _ensure(
     *, kind: str, language: str, by: User, publication: Publication | None = None, round: Round | None = None
 ) -> bool:
-    exists = Document.objects.filter(
-        kind=kind, language=language, publication=publication, round=round, state=DocumentState.DONE
-    ).exists()
+    exists = (
+        Document.objects.filter(kind=kind, language=language, publication=publication, round=round)
+        .exclude(state=DocumentState.FAILED)
+        .exists()
+    )
     if exists:
         return False
-    document = services.request_document(kind=kind, language=language, by=by, publication=publication, round=round)
-    services.generate_document(document_id=document.pk)
+    services.request_document(kind=kind, language=language, by=by, publication=publication, round=round)
     return True
 
 
@@ -40,4 +42,4 @@ def load(stdout: TextIO) -> None:
     round_ = Round.objects.filter(set_version=publication.set_version).order_by("-closes_at").first()
     if round_ is not None:
         made += _ensure(kind=DocumentKind.CONSULTATION_REPORT, language=Language.ENGLISH, by=co_lead, round=round_)
-    stdout.write(f"documents: {made} demonstration documents generated for {publication.version}.\n")
+    stdout.write(f"documents: {made} demonstration documents queued for {publication.version}.\n")

@@ -1,16 +1,19 @@
 """Serializers of the documents API."""
 
 from django.urls import reverse
+from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 
 from approvals.models import Publication
 from consultations.models import Round
+from documents.api import examples
 from documents.choices import DocumentKind, DocumentState, Language
 from documents.models import Document
 
 
+@extend_schema_serializer(examples=[examples.DOCUMENT])
 class DocumentSerializer(serializers.ModelSerializer):
-    round = serializers.PrimaryKeyRelatedField(read_only=True)
+    round = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
     percent = serializers.IntegerField(read_only=True)
     pdf_url = serializers.SerializerMethodField()
     file_url = serializers.SerializerMethodField()
@@ -51,6 +54,7 @@ class DocumentSerializer(serializers.ModelSerializer):
         return self._url(document, "file")
 
 
+@extend_schema_serializer(examples=[examples.DOCUMENT_REQUEST])
 class DocumentRequestSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=DocumentKind.choices)
     language = serializers.ChoiceField(choices=Language.choices, default=Language.ENGLISH)

@@ -10,6 +10,7 @@ from rest_framework.response import Response
 
 from approvals.models import Publication
 from documents import selectors, services
+from documents.api import examples
 from documents.api.serializers import DocumentRequestSerializer, DocumentSerializer
 from documents.builders.evidence import evidence_for
 from documents.filtersets import DocumentFilterSet
@@ -48,6 +49,7 @@ class DocumentViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
             OpenApiParameter("version", str, OpenApiParameter.PATH, description="Publication, e.g. 2026.1")
         ],
         responses=OpenApiTypes.OBJECT,
+        examples=[examples.EVIDENCE],
     )
 )
 class EvidenceViewSet(viewsets.GenericViewSet):

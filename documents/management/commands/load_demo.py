@@ -1,6 +1,6 @@
 """`manage.py load_demo`: the demonstration data of every app, in import order, each part idempotent.
 
-It lives in approvals, the last app of the import chain, because it is the one app allowed to know all others.
+It lives in documents, the last app of the import chain, because it is the one app allowed to know all others.
 Each app that has demonstration data offers `<app>/demo.py` with `load(stdout)`.
 """
 
@@ -9,7 +9,7 @@ from importlib.util import find_spec
 
 from django.core.management.base import BaseCommand
 
-APPS_IN_ORDER = ["accounts", "mapping", "indicators", "consultations", "approvals"]
+APPS_IN_ORDER = ["accounts", "mapping", "indicators", "consultations", "approvals", "documents"]
 
 
 class Command(BaseCommand):
