@@ -6,7 +6,7 @@ from django.db.models import F, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from indicators.choices import IndicatorState, Tier
-from indicators.models import DisaggregationDimension, Indicator, IndicatorRevision, SetVersion
+from indicators.models import DisaggregationDimension, Indicator, IndicatorRevision, LimitedSet, SetVersion
 from mapping.models import GcmObjective
 
 
@@ -62,6 +62,7 @@ class IndicatorFilterSet(django_filters.FilterSet):
 
 class RevisionFilterSet(django_filters.FilterSet):
     indicator = django_filters.CharFilter(field_name="indicator__code", label=_("Indicator code"))
+    is_proxy = django_filters.BooleanFilter(label=_("Proxy indicators (true) or direct measures (false)"))
 
     class Meta:
         model = IndicatorRevision
@@ -69,7 +70,11 @@ class RevisionFilterSet(django_filters.FilterSet):
 
 
 class SetVersionFilterSet(django_filters.FilterSet):
-    frozen = django_filters.BooleanFilter(field_name="frozen_at", lookup_expr="isnull", exclude=True)
+    limited_set = django_filters.ModelChoiceFilter(queryset=LimitedSet.objects.all(), label=_("Limited set id"))
+    number = django_filters.NumberFilter(label=_("Version number within its set"))
+    frozen = django_filters.BooleanFilter(
+        field_name="frozen_at", lookup_expr="isnull", exclude=True, label=_("Frozen (true) or draft (false)")
+    )
 
     class Meta:
         model = SetVersion

@@ -42,6 +42,7 @@ class LanguageFilterSet(filters.FilterSet):
 
 class GcmObjectiveFilterSet(LanguageFilterSet):
     q = filters.CharFilter(method="search", label=_("Search"))
+    number = filters.NumberFilter(label=_("Objective number, 1 to 23"))
 
     class Meta:
         model = GcmObjective
@@ -53,6 +54,7 @@ class GcmObjectiveFilterSet(LanguageFilterSet):
 
 class GuidingPrincipleFilterSet(LanguageFilterSet):
     q = filters.CharFilter(method="search", label=_("Search"))
+    number = filters.NumberFilter(label=_("Principle number, 1 to 10"))
 
     class Meta:
         model = GuidingPrinciple
@@ -64,6 +66,7 @@ class GuidingPrincipleFilterSet(LanguageFilterSet):
 
 class SdgGoalFilterSet(LanguageFilterSet):
     q = filters.CharFilter(method="search", label=_("Search"))
+    number = filters.NumberFilter(label=_("Goal number, 1 to 17"))
 
     class Meta:
         model = SdgGoal

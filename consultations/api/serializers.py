@@ -2,16 +2,18 @@ from typing import Any
 
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field
+from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
 
 from consultations import permissions
+from consultations.api import examples
 from consultations.choices import CommentKind, Outcome, Stance
 from consultations.models import Comment, Disposition, Round, Submission
 from consultations.rendering import render_markdown
 from indicators.models import IndicatorRevision
 
 
+@extend_schema_serializer(examples=[examples.ROUND])
 class RoundSerializer(serializers.ModelSerializer):
     state = serializers.SerializerMethodField(
         help_text="The state now: an open round past its deadline is closed."
@@ -52,6 +54,7 @@ class RoundSerializer(serializers.ModelSerializer):
         return [{"key": key, "label": label} for key, label in round_.criteria_with_labels()]
 
 
+@extend_schema_serializer(examples=[examples.DISPOSITION])
 class DispositionSerializer(serializers.ModelSerializer):
     outcome = serializers.ChoiceField(choices=Outcome.choices)
     implemented_by = serializers.PrimaryKeyRelatedField(
@@ -64,6 +67,7 @@ class DispositionSerializer(serializers.ModelSerializer):
         read_only_fields = ["decided_at"]
 
 
+@extend_schema_serializer(examples=[examples.COMMENT, examples.NEW_COMMENT])
 class CommentSerializer(serializers.ModelSerializer):
     """A comment; write `revision` (an indicator revision id of the round's version, or null for the whole set)."""
 
@@ -118,6 +122,7 @@ class CommentSerializer(serializers.ModelSerializer):
         return DispositionSerializer(disposition).data if disposition else None
 
 
+@extend_schema_serializer(examples=[examples.SUBMISSION])
 class SubmissionSerializer(serializers.ModelSerializer):
     organisation = serializers.CharField(source="organisation.name", read_only=True)
     comments = serializers.SerializerMethodField()

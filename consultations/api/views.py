@@ -12,6 +12,7 @@ from rest_framework.response import Response
 from config.errors import NotAllowed
 from config.exports import table_response
 from consultations import exports, permissions, selectors, services
+from consultations.api import examples
 from consultations.api.serializers import (
     CommentSerializer,
     DispositionSerializer,
@@ -56,7 +57,11 @@ class RoundViewSet(viewsets.ReadOnlyModelViewSet):
         submission = services.submit_draft(round=self.get_object(), by=request.user)
         return Response(SubmissionSerializer(submission).data)
 
-    @extend_schema(summary="The synthesis of the round (null until computed)", responses=OpenApiTypes.OBJECT)
+    @extend_schema(
+        summary="The synthesis of the round (null until computed)",
+        responses=OpenApiTypes.OBJECT,
+        examples=[examples.SYNTHESIS],
+    )
     @action(detail=True, methods=["get"])
     def synthesis(self, request: Request, pk: str) -> Response:
         return Response(selectors.synthesis_for_round(self.get_object()))

@@ -1,6 +1,7 @@
-from drf_spectacular.utils import extend_schema_field
+from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
 
+from indicators.api import examples
 from indicators.choices import Periodicity, Requirement, SdgRelation, Tier
 from indicators.models import (
     DisaggregationPlanEntry,
@@ -38,6 +39,7 @@ class PlanEntrySerializer(serializers.ModelSerializer):
         fields = ["dimension", "requirement", "data_sources"]
 
 
+@extend_schema_serializer(examples=[examples.REVISION])
 class RevisionSerializer(serializers.ModelSerializer):
     indicator = serializers.CharField(source="indicator.code", read_only=True)
     sdg_links = SdgLinkSerializer(many=True, read_only=True)
@@ -76,15 +78,22 @@ class RevisionSerializer(serializers.ModelSerializer):
         return [link.principle_id for link in revision.principle_links.all()]
 
 
+@extend_schema_serializer(examples=[examples.INDICATOR])
 class IndicatorSerializer(serializers.ModelSerializer):
-    current_revision = RevisionSerializer(read_only=True)
-    merged_into = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    rank = serializers.FloatField(read_only=True, required=False, help_text="Full-text relevance, with ?q=.")
+    current_revision = RevisionSerializer(read_only=True, allow_null=True)
+    merged_into = serializers.SlugRelatedField(
+        slug_field="code", read_only=True, allow_null=True, help_text="Code of the indicator it was merged into."
+    )
+    rank = serializers.SerializerMethodField(help_text="Full-text relevance with ?q=; null without a search.")
 
     class Meta:
         model = Indicator
         fields = ["id", "code", "state", "merged_into", "current_revision", "rank"]
         read_only_fields = fields
+
+    @extend_schema_field(serializers.FloatField(allow_null=True))
+    def get_rank(self, indicator: Indicator) -> float | None:
+        return getattr(indicator, "rank", None)
 
 
 class SdgLinkInput(serializers.Serializer):
@@ -98,6 +107,7 @@ class PlanLineInput(serializers.Serializer):
     data_sources = serializers.CharField(required=False, allow_blank=True, default="")
 
 
+@extend_schema_serializer(examples=[examples.NEW_INDICATOR])
 class IndicatorWriteSerializer(serializers.Serializer):
     """A new indicator (with `code`) or a new revision of one: every field not sent keeps its current value."""
 
@@ -136,6 +146,7 @@ class IndicatorWriteSerializer(serializers.Serializer):
         return base
 
 
+@extend_schema_serializer(examples=[examples.TRANSITION])
 class TransitionSerializer(serializers.Serializer):
     action = serializers.ChoiceField(
         choices=["propose", "shortlist", "unshortlist", "withdraw", "reinstate", "merge"]
@@ -144,6 +155,7 @@ class TransitionSerializer(serializers.Serializer):
     note = serializers.CharField(required=False, allow_blank=True, default="")
 
 
+@extend_schema_serializer(examples=[examples.SET_VERSION])
 class SetVersionSerializer(serializers.ModelSerializer):
     is_frozen = serializers.BooleanField(read_only=True)
     items = serializers.SerializerMethodField()
@@ -167,6 +179,7 @@ class SetVersionSerializer(serializers.ModelSerializer):
         ]
 
 
+@extend_schema_serializer(examples=[examples.LIMITED_SET, examples.NEW_LIMITED_SET])
 class LimitedSetSerializer(serializers.ModelSerializer):
     versions = serializers.SerializerMethodField()
 
@@ -180,10 +193,12 @@ class LimitedSetSerializer(serializers.ModelSerializer):
         return [version.pk for version in limited_set.versions.all()]
 
 
+@extend_schema_serializer(examples=[examples.VERSION_CHANGE])
 class VersionChangeSerializer(serializers.Serializer):
     indicator = serializers.CharField(help_text="Indicator code, e.g. GCM-07-2.")
 
 
+@extend_schema_serializer(examples=[examples.SUGGEST_REQUEST])
 class SuggestRequestSerializer(serializers.Serializer):
     k = serializers.IntegerField(min_value=1, max_value=5, default=1, help_text="Cover each objective k times.")
     pinned_in = serializers.ListField(child=serializers.CharField(), required=False, default=list)
@@ -196,6 +211,7 @@ class SuggestChoiceSerializer(serializers.Serializer):
     reasons = serializers.ListField(child=serializers.CharField())
 
 
+@extend_schema_serializer(examples=[examples.SUGGEST_RESPONSE])
 class SuggestResponseSerializer(serializers.Serializer):
     method = serializers.CharField(help_text="exact, or greedy when the solver hit its time limit")
     size = serializers.IntegerField()

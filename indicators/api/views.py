@@ -25,6 +25,9 @@ class ReadOrCurate(permissions.BasePermission):
         )
 
 
+CODE = OpenApiParameter("code", str, OpenApiParameter.PATH, description="Indicator code, e.g. GCM-07-2.")
+
+
 @extend_schema_view(
     list=extend_schema(
         summary="Candidate indicators, searchable and filterable",
@@ -32,11 +35,13 @@ class ReadOrCurate(permissions.BasePermission):
             OpenApiParameter("q", str, description="Full-text search, ranked title > definition > rationale")
         ],
     ),
-    retrieve=extend_schema(summary="One candidate indicator with its current revision"),
+    retrieve=extend_schema(summary="One candidate indicator with its current revision", parameters=[CODE]),
     create=extend_schema(summary="Add a candidate (draft, revision 1)", request=s.IndicatorWriteSerializer),
-    update=extend_schema(summary="Edit: creates a new revision", request=s.IndicatorWriteSerializer),
+    update=extend_schema(
+        summary="Edit: creates a new revision", request=s.IndicatorWriteSerializer, parameters=[CODE]
+    ),
     partial_update=extend_schema(
-        summary="Edit some fields: creates a new revision", request=s.IndicatorWriteSerializer
+        summary="Edit some fields: creates a new revision", request=s.IndicatorWriteSerializer, parameters=[CODE]
     ),
 )
 class IndicatorViewSet(
@@ -73,7 +78,9 @@ class IndicatorViewSet(
         services.revise_indicator(indicator=indicator, data=form.revision_data(base), by=request.user)
         return Response(s.IndicatorSerializer(selectors.catalogue().get(pk=indicator.pk)).data)
 
-    @extend_schema(summary="Move an indicator along its lifecycle", request=s.TransitionSerializer)
+    @extend_schema(
+        summary="Move an indicator along its lifecycle", request=s.TransitionSerializer, parameters=[CODE]
+    )
     @action(detail=True, methods=["post"])
     def transition(self, request: Request, code: str) -> Response:
         form = s.TransitionSerializer(data=request.data)

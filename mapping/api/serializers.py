@@ -1,9 +1,10 @@
 """Read-only representations of the reference frameworks. Titles follow `?lang=` and fall back to English."""
 
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field
+from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
 
+from mapping.api import examples
 from mapping.models import (
     Crosswalk,
     Framework,
@@ -30,6 +31,7 @@ class LocalisedTitle(serializers.Field):
         return value.title_in(language)  # type: ignore[attr-defined]
 
 
+@extend_schema_serializer(examples=[examples.GCM_OBJECTIVE])
 class GcmObjectiveSerializer(serializers.ModelSerializer):
     title = LocalisedTitle(help_text="Title in the requested language.")
 
@@ -38,6 +40,7 @@ class GcmObjectiveSerializer(serializers.ModelSerializer):
         fields = ["number", "code", "title", "short_title", "commitment_paragraph", "translations"]
 
 
+@extend_schema_serializer(examples=[examples.GUIDING_PRINCIPLE])
 class GuidingPrincipleSerializer(serializers.ModelSerializer):
     title = LocalisedTitle()
 
@@ -46,6 +49,7 @@ class GuidingPrincipleSerializer(serializers.ModelSerializer):
         fields = ["number", "letter", "title", "text", "translations"]
 
 
+@extend_schema_serializer(examples=[examples.SDG_GOAL])
 class SdgGoalSerializer(serializers.ModelSerializer):
     title = LocalisedTitle()
 
@@ -54,6 +58,7 @@ class SdgGoalSerializer(serializers.ModelSerializer):
         fields = ["number", "title", "short_title", "translations", "short_title_translations"]
 
 
+@extend_schema_serializer(examples=[examples.SDG_TARGET])
 class SdgTargetSerializer(serializers.ModelSerializer):
     goal = serializers.IntegerField(source="goal.number", read_only=True)
     title = LocalisedTitle()
@@ -63,6 +68,7 @@ class SdgTargetSerializer(serializers.ModelSerializer):
         fields = ["code", "goal", "title", "target_type", "translations"]
 
 
+@extend_schema_serializer(examples=[examples.SDG_INDICATOR])
 class SdgIndicatorSerializer(serializers.ModelSerializer):
     goal = serializers.IntegerField(source="target.goal.number", read_only=True)
     target = serializers.CharField(source="target.code", read_only=True)
@@ -75,6 +81,7 @@ class SdgIndicatorSerializer(serializers.ModelSerializer):
                   "repeats_as", "is_active", "uri", "translations"]  # fmt: skip
 
 
+@extend_schema_serializer(examples=[examples.CROSSWALK])
 class CrosswalkSerializer(serializers.ModelSerializer):
     framework = serializers.CharField(source="element.framework.slug", read_only=True)
     element = serializers.CharField(source="element.code", read_only=True)
@@ -105,6 +112,7 @@ class FrameworkElementSerializer(serializers.ModelSerializer):
         fields = ["code", "parent", "level", "name", "description", "crosswalks"]
 
 
+@extend_schema_serializer(examples=[examples.FRAMEWORK])
 class FrameworkSerializer(serializers.ModelSerializer):
     elements = FrameworkElementSerializer(many=True, read_only=True)
 

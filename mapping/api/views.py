@@ -1,7 +1,7 @@
 """The public, read-only API of the reference frameworks under /api/v1/reference/."""
 
 from django.db.models import Prefetch, QuerySet
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import viewsets
 from rest_framework.permissions import AllowAny
 
@@ -10,18 +10,22 @@ from mapping.api import serializers
 from mapping.models import Crosswalk, FrameworkElement
 
 
-def _read_only(name: str) -> dict[str, object]:
+def _read_only(name: str, lookup: OpenApiParameter) -> dict[str, object]:
     return {
         "list": extend_schema(summary=f"List {name} (public)"),
-        "retrieve": extend_schema(summary=f"One of the {name} (public)"),
+        "retrieve": extend_schema(summary=f"One of the {name} (public)", parameters=[lookup]),
     }
+
+
+def _path(name: str, kind: type, description: str) -> OpenApiParameter:
+    return OpenApiParameter(name, kind, OpenApiParameter.PATH, description=description)
 
 
 class PublicReadOnly(viewsets.ReadOnlyModelViewSet):
     permission_classes = [AllowAny]
 
 
-@extend_schema_view(**_read_only("GCM objectives"))
+@extend_schema_view(**_read_only("GCM objectives", _path("number", int, "Objective number, 1 to 23.")))
 class GcmObjectiveViewSet(PublicReadOnly):
     queryset = selectors.gcm_objectives()
     serializer_class = serializers.GcmObjectiveSerializer
@@ -29,7 +33,7 @@ class GcmObjectiveViewSet(PublicReadOnly):
     lookup_field = "number"
 
 
-@extend_schema_view(**_read_only("GCM guiding principles"))
+@extend_schema_view(**_read_only("GCM guiding principles", _path("number", int, "Principle number, 1 to 10.")))
 class GuidingPrincipleViewSet(PublicReadOnly):
     queryset = selectors.guiding_principles()
     serializer_class = serializers.GuidingPrincipleSerializer
@@ -37,7 +41,7 @@ class GuidingPrincipleViewSet(PublicReadOnly):
     lookup_field = "number"
 
 
-@extend_schema_view(**_read_only("SDG goals"))
+@extend_schema_view(**_read_only("SDG goals", _path("number", int, "Goal number, 1 to 17.")))
 class SdgGoalViewSet(PublicReadOnly):
     queryset = selectors.sdg_goals()
     serializer_class = serializers.SdgGoalSerializer
@@ -45,7 +49,7 @@ class SdgGoalViewSet(PublicReadOnly):
     lookup_field = "number"
 
 
-@extend_schema_view(**_read_only("SDG targets"))
+@extend_schema_view(**_read_only("SDG targets", _path("code", str, "Target code, e.g. 10.7 or 10.c.")))
 class SdgTargetViewSet(PublicReadOnly):
     queryset = selectors.sdg_targets()
     serializer_class = serializers.SdgTargetSerializer
@@ -54,7 +58,12 @@ class SdgTargetViewSet(PublicReadOnly):
     lookup_value_regex = r"[0-9]{1,2}\.[0-9a-z]{1,2}"
 
 
-@extend_schema_view(**_read_only("SDG indicators, retired codes included (is_active=false)"))
+@extend_schema_view(
+    **_read_only(
+        "SDG indicators, retired codes included (is_active=false)",
+        _path("code", str, "Indicator code as in A/RES/71/313, e.g. 10.7.2."),
+    )
+)
 class SdgIndicatorViewSet(PublicReadOnly):
     queryset = selectors.sdg_indicators()
     serializer_class = serializers.SdgIndicatorSerializer
@@ -63,7 +72,12 @@ class SdgIndicatorViewSet(PublicReadOnly):
     lookup_value_regex = r"[0-9]{1,2}\.[0-9a-z]{1,2}\.[0-9]{1,2}"
 
 
-@extend_schema_view(**_read_only("measurement frameworks with their elements and crosswalk links"))
+@extend_schema_view(
+    **_read_only(
+        "measurement frameworks with their elements and crosswalk links",
+        _path("slug", str, "Short name of the framework in URLs, e.g. mgi."),
+    )
+)
 class FrameworkViewSet(PublicReadOnly):
     serializer_class = serializers.FrameworkSerializer
     filterset_class = filtersets.FrameworkFilterSet
@@ -77,7 +91,7 @@ class FrameworkViewSet(PublicReadOnly):
         return selectors.frameworks().prefetch_related(Prefetch("elements", elements))
 
 
-@extend_schema_view(**_read_only("crosswalk links"))
+@extend_schema_view(**_read_only("crosswalk links", _path("id", int, "Crosswalk link id.")))
 class CrosswalkViewSet(PublicReadOnly):
     queryset = selectors.crosswalks()
     serializer_class = serializers.CrosswalkSerializer

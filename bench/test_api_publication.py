@@ -1,0 +1,162 @@
+"""The same publication JSON served (a) by the API and (b) as a static file, by one gunicorn + whitenoise process.
+
+A 60-indicator set is published in the bench database; gunicorn (sync workers, one per core plus one) serves it
+on 127.0.0.1 with settings that add a whitenoise root folder holding the very bytes of
+`/api/v1/publications/<version>/`. The same client processes fetch each URL for the same time at the same
+concurrency (new connection per request, as a sync worker closes it). Bounded: `SECONDS` per URL and
+`MAX_REQUESTS` per client process. Prints BENCH api_rps, BENCH static_rps, BENCH api_vs_static_ratio,
+BENCH latest_indicators_rps and BENCH snapshot_kb.
+"""
+
+import http.client
+import multiprocessing
+import multiprocessing.pool
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from django.db import connection
+
+from config.celery import app as celery_app
+
+ROOT = Path(__file__).resolve().parent.parent
+CONCURRENCY = 8
+SECONDS = 6.0
+WARM_UP_SECONDS = 1.0
+MAX_REQUESTS = 100_000
+SIZE = 60
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _database_url() -> str:
+    s = connection.settings_dict
+    auth = f"{s.get('USER') or ''}{':' + s['PASSWORD'] if s.get('PASSWORD') else ''}@" if s.get("USER") else ""
+    return f"postgres://{auth}{s.get('HOST') or '127.0.0.1'}:{s.get('PORT') or 5432}/{s['NAME']}"
+
+
+def _client(args: tuple[int, str, float]) -> tuple[int, int]:
+    """One client process: GET `path` until `seconds` pass; (successful, failed) requests."""
+    port, path, seconds = args
+    ok = failed = 0
+    stop_at = time.monotonic() + seconds
+    while time.monotonic() < stop_at and ok + failed < MAX_REQUESTS:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        try:
+            conn.request("GET", path)
+            response = conn.getresponse()
+            response.read()
+            if response.status == 200:
+                ok += 1
+            else:
+                failed += 1
+        except OSError:
+            failed += 1
+        finally:
+            conn.close()
+    return ok, failed
+
+
+def _rate(pool: multiprocessing.pool.Pool, port: int, path: str) -> tuple[float, int]:
+    pool.map(_client, [(port, path, WARM_UP_SECONDS)] * CONCURRENCY)
+    started = time.perf_counter()
+    results = pool.map(_client, [(port, path, SECONDS)] * CONCURRENCY)
+    elapsed = time.perf_counter() - started
+    return sum(ok for ok, _failed in results) / elapsed, sum(failed for _ok, failed in results)
+
+
+@pytest.fixture
+def published(transactional_db: None) -> Iterator[tuple[str, bytes]]:
+    from tests.api.conftest import publish
+
+    celery_app.conf.task_always_eager = True
+    try:
+        publication = publish(SIZE, name="Bench set")
+    finally:
+        celery_app.conf.task_always_eager = False
+    yield publication.version, bytes(publication.snapshot_bytes)
+
+
+@pytest.fixture
+def server(published: tuple[str, bytes], tmp_path: Path) -> Iterator[tuple[int, str]]:
+    version, body = published
+    static_root = tmp_path / "www"
+    (static_root / "static-copy").mkdir(parents=True)
+    (static_root / "static-copy" / f"publication-{version}.json").write_bytes(body)
+    settings_dir = tmp_path / "benchsettings"
+    settings_dir.mkdir()
+    (settings_dir / "bench_api_settings.py").write_text(
+        f"from config.settings import *  # noqa: F403\n\nWHITENOISE_ROOT = {str(static_root)!r}\n"
+    )
+    port = _free_port()
+    env = dict(
+        os.environ,
+        DATABASE_URL=_database_url(),
+        DJANGO_DEBUG="false",
+        LOG_LEVEL="WARNING",
+        DJANGO_SETTINGS_MODULE="bench_api_settings",
+        PYTHONPATH=os.pathsep.join([str(settings_dir), str(ROOT)]),
+    )
+    workers = str((os.cpu_count() or 1) + 1)
+    log = (tmp_path / "gunicorn.log").open("wb")
+    process = subprocess.Popen(
+        [str(Path(sys.executable).parent / "gunicorn"), "config.wsgi", "-b", f"127.0.0.1:{port}", "-w", workers]
+        + ["--log-level", "warning", "--timeout", "60"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=log,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2).status_code < 500:
+                break
+        except httpx.HTTPError:
+            time.sleep(0.3)
+    else:
+        process.kill()
+        process.wait()
+        log.close()
+        pytest.fail(f"gunicorn did not start: {(tmp_path / 'gunicorn.log').read_text()[-2000:]}")
+    yield port, version
+    process.terminate()
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+    log.close()
+
+
+def test_api_versus_static_file(server: tuple[int, str], published: tuple[str, bytes]) -> None:
+    port, version = server
+    _version, body = published
+    api_path = f"/api/v1/publications/{version}/"
+    static_path = f"/static-copy/publication-{version}.json"
+    base = f"http://127.0.0.1:{port}"
+    # Both URLs answer with the same bytes.
+    assert httpx.get(base + api_path).content == body
+    assert httpx.get(base + static_path).content == body
+
+    with multiprocessing.get_context("fork").Pool(CONCURRENCY) as pool:
+        api_rps, api_failed = _rate(pool, port, api_path)
+        static_rps, static_failed = _rate(pool, port, static_path)
+        latest_indicators = "/api/v1/publications/latest/indicators/?page_size=100"
+        indicators_rps, indicators_failed = _rate(pool, port, latest_indicators)
+    print(f"\nBENCH snapshot_kb {len(body) / 1024:.1f} KB")
+    print(f"BENCH api_rps {api_rps:.0f} req/s")
+    print(f"BENCH static_rps {static_rps:.0f} req/s")
+    print(f"BENCH api_vs_static_ratio {api_rps / static_rps:.2f}")
+    print(f"BENCH latest_indicators_rps {indicators_rps:.0f} req/s")
+    print(f"BENCH failed_requests {api_failed + static_failed + indicators_failed} requests")
