@@ -2,28 +2,28 @@
 
 from celery import shared_task
 
-from consultations import services
+from consultations import notifications, services
 from consultations.models import Round, RoundJob, Submission
 
 
 @shared_task(name="consultations.send_invitations")
 def send_invitations(*, round_id: int) -> int:
-    return services.send_invitations(round=Round.objects.get(pk=round_id))
+    return notifications.send_invitations(round=Round.objects.get(pk=round_id))
 
 
 @shared_task(name="consultations.send_reminders")
 def send_reminders(*, round_id: int, days: int) -> int:
-    return services.send_reminders(round=Round.objects.get(pk=round_id), days=days)
+    return notifications.send_reminders(round=Round.objects.get(pk=round_id), days=days)
 
 
 @shared_task(name="consultations.send_receipt")
 def send_receipt(*, submission_id: int) -> bool:
-    return services.send_receipt(submission=Submission.objects.get(pk=submission_id))
+    return notifications.send_receipt(submission=Submission.objects.get(pk=submission_id))
 
 
 @shared_task(name="consultations.send_digest")
 def send_digest(*, round_id: int) -> int:
-    return services.send_digest(round=Round.objects.get(pk=round_id))
+    return notifications.send_digest(round=Round.objects.get(pk=round_id))
 
 
 @shared_task(name="consultations.close_due_rounds")
@@ -33,7 +33,7 @@ def close_due_rounds() -> list[int]:
 
 @shared_task(name="consultations.remind_due_rounds")
 def remind_due_rounds() -> int:
-    return services.remind_due_rounds()
+    return notifications.remind_due_rounds()
 
 
 @shared_task(name="consultations.run_round_job")

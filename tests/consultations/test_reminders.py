@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from consultations import services
+from consultations import notifications
 from tests.factories.consultations import RoundFactory, make_submission
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 def test_the_reminder_of_the_day(left, subject_days, focal_point) -> None:
     round_ = RoundFactory(closes_at=timezone.now() + left)
 
-    sent = services.remind_due_rounds() + services.remind_due_rounds()
+    sent = notifications.remind_due_rounds() + notifications.remind_due_rounds()
 
     if subject_days is None:
         assert sent == 0 and mail.outbox == []
@@ -34,4 +34,4 @@ def test_no_reminder_once_submitted(focal_point) -> None:
     round_ = RoundFactory(closes_at=timezone.now() + timedelta(hours=12))
     make_submission(round_, focal_point.organisation, by=focal_point)
 
-    assert services.remind_due_rounds() == 0
+    assert notifications.remind_due_rounds() == 0
