@@ -47,7 +47,18 @@ TRANSPORT_OPTIONS = {
 
 
 class FaultWorker(WorkerProcess):
-    """A worker on a queue of its own whose unacknowledged messages become visible again after 5 s."""
+    """A worker on a queue of its own, with the broker transport options of FAULTS_BROKER_TRANSPORT_OPTIONS."""
+
+    def __init__(self, env: dict[str, str], log: Path, pool: str = "solo") -> None:
+        super().__init__(env, log)
+        self.pool = pool
+
+    def pool_child(self) -> int:
+        """The process of a prefork pool that runs the tasks (concurrency 1: the only child)."""
+        assert self.process is not None
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children").read_text().split()
+        assert len(children) == 1, children
+        return int(children[0])
 
     def start(self) -> None:
         command = [
@@ -55,7 +66,7 @@ class FaultWorker(WorkerProcess):
             "-A",
             "tests.trust.faults_support",
             "worker",
-            "--pool=solo",
+            f"--pool={self.pool}",
             "--concurrency=1",
             "-Q",
             FAULT_QUEUE,
@@ -160,6 +171,44 @@ def test_worker_killed_mid_task_runs_it_again_and_sends_once(
         holder.close()
         first.stop(signal.SIGKILL)
         second.stop()
+
+
+@pytest.mark.worker
+def test_pool_process_killed_mid_task_is_requeued_at_once_and_sends_once(
+    fault_worker_env: dict[str, str], mexico: Organisation, focal_point: User, tmp_path: Path
+) -> None:
+    """reject_on_worker_lost: the worker's own pool process dies, the worker puts the message back at once."""
+    submission = make_submission(RoundFactory(), mexico, by=focal_point)
+    key = f"submission-{submission.pk}-receipt"
+    mailbox = Mailbox(Path(fault_worker_env["EMAIL_FILE_PATH"]))
+    # An hour of visibility timeout, as in production: only the rejection can bring the message back in time.
+    env = {
+        **fault_worker_env,
+        "FAULTS_BROKER_TRANSPORT_OPTIONS": json.dumps(TRANSPORT_OPTIONS | {"visibility_timeout": 3600}),
+    }
+    worker = FaultWorker(env, tmp_path / "prefork.log", pool="prefork")
+    holder = psycopg.connect(fault_worker_env["DATABASE_URL"])
+    try:
+        holder.execute(
+            "INSERT INTO accounts_sentemail (key, \"to\", subject, sent_at) VALUES (%s, '[]', 'held', now())",
+            [key],
+        )
+        worker.start()
+        result = send_receipt.apply_async(kwargs={"submission_id": submission.pk}, queue=FAULT_QUEUE)
+        assert wait_for(
+            lambda: _waiting_on_lock(fault_worker_env["DATABASE_URL"], "accounts_sentemail"), timeout=30
+        ), worker.log.read_text()
+        os.kill(worker.pool_child(), signal.SIGKILL)
+        assert wait_for(lambda: "WorkerLostError" in worker.log.read_text(), timeout=30), worker.log.read_text()
+        holder.rollback()
+
+        assert result.get(timeout=30) is True, worker.log.read_text()[-3000:]
+        assert SentEmail.objects.filter(key=key).count() == 1
+        assert [message["To"] for message in mailbox.messages()] == [focal_point.email]
+        assert wait_for(lambda: _unacked_count() == 0, timeout=10)
+    finally:
+        holder.close()
+        worker.stop()
 
 
 # --- PostgreSQL restarted under load ---------------------------------------------------------------------------
