@@ -169,7 +169,9 @@ CELERY_TIMEZONE = "UTC"
 CELERY_ENABLE_UTC = True
 CELERY_RESULT_EXPIRES = 24 * 3600
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# Seconds before a message taken by a worker that died unacknowledged is delivered again: longer than the
+# longest task.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600)}
 # Periodic tidy-up jobs. Deadlines are decided by time in every request; these only record state and notify.
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {}
 
