@@ -282,3 +282,17 @@ def test_no_serious_or_critical_violation_in_arabic(
     assert page.locator("html").get_attribute("dir") == "rtl"
     violations = axe_violations(page, axe_script)
     assert not violations, f"{page_name} as {role}, in Arabic:\n{describe(violations)}"
+
+
+@pytest.mark.browser
+def test_coverage_cell_loaded_by_htmx_has_no_serious_or_critical_violation(
+    demo_site: DemoSite, page_for: Callable[..., Any], axe_script: Path
+) -> None:
+    page = page_for("co_lead")
+    page.goto(demo_site.url + demo_site.paths["coverage"])
+    cell = page.locator(".heatmap__cell a[hx-get]").first
+    cell.focus()
+    page.keyboard.press("Enter")
+    page.locator("#cell-detail :is(h2, h3, p, ul)").first.wait_for()
+    violations = axe_violations(page, axe_script)
+    assert not violations, f"coverage with a cell open:\n{describe(violations)}"
