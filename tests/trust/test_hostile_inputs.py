@@ -91,6 +91,7 @@ def test_comments_and_dispositions(fresh: expected.World) -> None:
             assert_refused_clearly(response)
             continue
         assert response.status_code == 201, response.content[:300]
+        assert not hostile.active_content(response.json().get("text_html") or ""), payload  # the API's rendering
         comment = w.draft_submission.comments.get(pk=response.json()["id"])
         assert (comment.text, comment.proposed_change) == (payload, payload)
         stored[comment.pk] = payload

@@ -182,6 +182,7 @@ def test_every_api_operation_has_an_expectation(world: expected.World) -> None:
         name = ":".join([*match.namespaces, match.url_name or ""])
         if method not in expected.EXPECTATIONS.get(name, {}):
             missing.append(f"{method} {path} ({name})")
+    print(f"\nOpenAPI schema: {len(schema_operations())} operations, each with an expectation")
     assert not missing, "API operations without an expectation:\n" + "\n".join(missing)
 
 
