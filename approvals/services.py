@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy
 from django_fsm import can_proceed
 
 from accounts.models import User
-from approvals import conf, permissions
+from approvals import conf, permissions, selectors
 from approvals.choices import Action, FileFormat, MajorityRule, RequestState, ReviewMode, VoteChoice
 from approvals.models import ApprovalEvent, ApprovalRequest, Publication, PublicationFile, Vote
 from approvals.selectors import submission_blockers
@@ -368,6 +368,7 @@ def _create_publication(request: ApprovalRequest) -> Publication:
     data = build_snapshot(version=version, published_at=now.isoformat(), set_version=request.set_version)
     content = canonical_bytes(data)
     old = _indicators_of(previous)
+    selectors.forget_snapshot(version)
     return Publication.objects.create(
         version=version,
         year=year,

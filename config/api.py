@@ -64,7 +64,8 @@ class CSVRenderer(BaseRenderer):
             writer.writerow(headers)
         for row in rows:
             writer.writerow([_cell(row.get(header)) for header in headers])
-        return buffer.getvalue().encode("utf-8")
+        # An empty list is still one empty CSV line: DRF drops the Content-Type of an empty body.
+        return buffer.getvalue().encode("utf-8") or b"\r\n"
 
 
 def _cell(value: Any) -> Any:
@@ -73,3 +74,15 @@ def _cell(value: Any) -> Any:
     if isinstance(value, bool):
         return "true" if value else "false"
     return neutralise(value)
+
+
+def describe_format(result: dict[str, Any], generator: Any, request: Any, public: bool) -> dict[str, Any]:
+    """drf-spectacular hook: every `?format=` parameter says what it does."""
+    for item in result.get("paths", {}).values():
+        for operation in item.values():
+            for parameter in operation.get("parameters", []) if isinstance(operation, dict) else []:
+                if parameter.get("name") == "format" and parameter.get("in") == "query":
+                    parameter["description"] = (
+                        "Response format: json (default) or csv (a list as one row per item)."
+                    )
+    return result

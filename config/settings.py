@@ -287,6 +287,7 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "config.api.describe_format"],
     # Choice sets that share a field name across apps get names of their own in the schema.
     "ENUM_NAME_OVERRIDES": {
         "RequestStateEnum": "approvals.choices.RequestState",

@@ -18,7 +18,7 @@ class VoteSerializer(serializers.ModelSerializer):
 
 
 class EventSerializer(serializers.ModelSerializer):
-    actor = serializers.StringRelatedField()
+    actor = serializers.StringRelatedField(allow_null=True)  # the system records some events itself
 
     class Meta:
         model = ApprovalEvent

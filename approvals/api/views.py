@@ -1,6 +1,6 @@
 """API of approvals: requests and their actions (co-leads, secretariat, ExCom), public publications."""
 
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -98,10 +98,10 @@ class ApprovalRequestViewSet(
         return self._act(lambda a: services.reject_request(request=a, by=request.user, reason=reason))
 
 
-def snapshot_response(publication: Publication, *, immutable: bool) -> HttpResponse:
+def snapshot_response(body: bytes, sha256: str, *, immutable: bool) -> HttpResponse:
     """The stored canonical bytes, as they were hashed; never re-serialised."""
-    response = HttpResponse(publication.snapshot_bytes, content_type="application/json")
-    response["ETag"] = f'"{publication.sha256}"'
+    response = HttpResponse(body, content_type="application/json")
+    response["ETag"] = f'"{sha256}"'
     response["Cache-Control"] = "public, max-age=31536000, immutable" if immutable else "public, max-age=60"
     return response
 
@@ -129,7 +129,10 @@ class PublicationViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = Publication.objects.defer("snapshot").select_related("set_version__limited_set")
 
     def retrieve(self, request: Request, version: str) -> HttpResponse:
-        return snapshot_response(get_object_or_404(Publication, version=version), immutable=True)
+        stored = selectors.stored_snapshot(version)
+        if stored is None:
+            raise Http404
+        return snapshot_response(*stored, immutable=True)
 
     def _latest(self) -> Publication:
         services.settle_due_requests()
@@ -143,7 +146,8 @@ class PublicationViewSet(viewsets.ReadOnlyModelViewSet):
     @extend_schema(summary="The newest publication's canonical JSON snapshot", responses=OpenApiTypes.OBJECT)
     @action(detail=False, methods=["get"])
     def latest(self, request: Request) -> HttpResponse:
-        return snapshot_response(self._latest(), immutable=False)
+        latest = self._latest()
+        return snapshot_response(*selectors.stored_snapshot(latest.version, latest), immutable=False)
 
     def _indicators(self, request: Request, publication: Publication) -> Response:
         form = PublishedIndicatorFilterForm(request.query_params)
