@@ -48,7 +48,7 @@ format: install
 	$(VENV)/bin/ruff format .
 
 check: install
-	@$(WITH_SERVICES) bash -c '$(MANAGE) check --fail-level WARNING && $(MANAGE) makemigrations --check --dry-run'
+	@$(WITH_SERVICES) bin/check
 
 bench: install
 	@$(WITH_SERVICES) bin/bench
