@@ -57,6 +57,7 @@ def build_world() -> World:
     from accounts.models import Organisation, User
     from approvals.models import ApprovalRequest, Publication
     from consultations.choices import JobKind, JobState
+    from consultations.demo import DEMO_ROUND_TITLE
     from consultations.models import Comment, Round, RoundJob, Submission
     from documents.choices import DocumentKind, DocumentState
     from documents.models import CalendarToken, Document
@@ -81,10 +82,7 @@ def build_world() -> World:
         "excom": User.objects.get(email="excom@example.org"),
     }
     mexico = users["focal_point"].organisation
-    round_ = (
-        Round.objects.filter(submissions__organisation=mexico).order_by("-closes_at").first()
-        or Round.objects.first()
-    )
+    round_ = Round.objects.get(title=DEMO_ROUND_TITLE)  # closed; Mexico and Morocco submitted
     submission = Submission.objects.filter(round=round_, organisation=mexico).order_by("-pk").first()
     comment = Comment.objects.filter(submission=submission).order_by("pk").first()
     framework = Framework.objects.order_by("pk").first()
