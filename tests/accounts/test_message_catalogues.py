@@ -10,7 +10,17 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUES = sorted(ROOT.glob("locale/*/LC_MESSAGES/django.po"))
-SOURCE = ["accounts", "mapping", "indicators", "consultations", "approvals", "config", "templates", "manage.py"]
+SOURCE = [
+    "accounts",
+    "mapping",
+    "indicators",
+    "consultations",
+    "approvals",
+    "documents",
+    "config",
+    "templates",
+    "manage.py",
+]
 
 
 def language(path: Path) -> str:
@@ -43,13 +53,14 @@ def test_catalogues_hold_every_string_marked_in_the_source(tmp_path: Path) -> No
             shutil.copy(source, tmp_path / name)
     shutil.copytree(ROOT / "locale", tmp_path / "locale")
 
-    subprocess.run(
+    result = subprocess.run(
         [sys.executable, "manage.py", "makemessages", "--all", "--no-obsolete", "-v", "0"],
         cwd=tmp_path,
-        check=True,
         capture_output=True,
+        text=True,
         timeout=300,
     )
+    assert result.returncode == 0, result.stderr[-3000:]
 
     for path in CATALOGUES:
         committed = {(e.msgctxt, e.msgid) for e in polib.pofile(str(path)) if not e.obsolete}
