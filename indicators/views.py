@@ -367,6 +367,7 @@ def _pins(values: list[str]) -> set[int]:
 def builder_suggest(request: HttpRequest, pk: int) -> HttpResponse:
     """Suggest the smallest set; with `apply`, make the draft version list the suggestion."""
     limited_set = get_object_or_404(LimitedSet, pk=pk)
+    _require_curator(request)  # the suggestion is a costly computation: co-leads only, as in the API
     version = _version(limited_set, request.POST.get("version"))
     try:
         k = max(1, min(5, int(request.POST.get("k") or 1)))
@@ -383,7 +384,6 @@ def builder_suggest(request: HttpRequest, pk: int) -> HttpResponse:
         pinned_out=_pins(request.POST.getlist("pin_out")),
     )
     if request.POST.get("apply"):
-        _require_curator(request)
         chosen = Indicator.objects.filter(pk__in=result.keys).order_by("code")
         try:
             services.replace_set_version_items(version=version, indicators=list(chosen), by=request.user)

@@ -119,10 +119,10 @@ class IndicatorWriteSerializer(serializers.Serializer):
     other_objectives = serializers.ListField(
         child=serializers.IntegerField(min_value=1, max_value=23), required=False
     )
-    unit = serializers.CharField(required=False, allow_blank=True)
+    unit = serializers.CharField(required=False, allow_blank=True, max_length=200)
     computation_method = serializers.CharField(required=False, allow_blank=True)
     data_sources = serializers.CharField(required=False, allow_blank=True)
-    custodians = serializers.CharField(required=False, allow_blank=True)
+    custodians = serializers.CharField(required=False, allow_blank=True, max_length=400)
     periodicity = serializers.ChoiceField(choices=Periodicity.choices, required=False)
     tier = serializers.ChoiceField(choices=Tier.choices, required=False)
     is_proxy = serializers.BooleanField(required=False)

@@ -444,13 +444,6 @@ EXPECTATIONS: dict[str, dict[str, frozenset[str]]] = {
 # Where a redirect to the sign-in page is the normal success (signing out).
 LOGIN_REDIRECT_IS_SUCCESS = {"accounts:logout"}
 
-# Cells where the application allows what the design forbids: (url name, method, role) -> the bug. The test
-# reports them as known instead of failing; each one is described, with its fix, in the security notes.
-SUGGEST_BUG = (
-    "indicators.views.builder_suggest runs the set-cover suggestion for every signed-in user (only `apply` is "
-    "guarded), while the API's set-suggest is for co-leads only: a costly builder tool open to all"
-)
-KNOWN_BUGS: dict[tuple[str, str, str], str] = {
-    ("indicators:suggest", "POST", role): SUGGEST_BUG
-    for role in ("outsider", "stakeholder", "focal_point", "secretariat", "excom")
-}
+# Cells where the application allows what the design forbids, each with its bug: the matrix reports them as
+# known instead of failing, and a test keeps each one visible until it is fixed. None at present.
+KNOWN_BUGS: dict[tuple[str, str, str], str] = {}

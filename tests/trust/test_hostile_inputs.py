@@ -264,14 +264,6 @@ def test_publication_files(fresh: expected.World) -> None:
         assert_neutralised(public, download, fmt, expect="=cmd|' /C calc'!A0")
 
 
-UNBOUNDED_FIELDS_BUG = (
-    "indicators/api/serializers.py IndicatorWriteSerializer: `unit` and `custodians` have no max_length, so a "
-    "value longer than the column (varchar 200 / 400) fails in PostgreSQL with a server error (500) instead "
-    "of a field error (400)"
-)
-
-
-@pytest.mark.xfail(strict=True, reason=UNBOUNDED_FIELDS_BUG)
 @pytest.mark.parametrize("field", ["unit", "custodians"])
 def test_overlong_short_fields_are_refused_with_a_field_error(fresh: expected.World, field: str) -> None:
     alice = Client(raise_request_exception=False)
