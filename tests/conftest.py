@@ -45,6 +45,19 @@ def _forget_cache_between_tests() -> Iterator[None]:
         client.delete(*keys)
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: None, django_db_blocker: object) -> Iterator[None]:
+    """The test database, dropped at the end even if a live server's keep-alive thread still holds a connection."""
+    yield
+    from django.db import connection
+
+    with django_db_blocker.unblock(), connection.cursor() as cursor:  # type: ignore[attr-defined]
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+
+
 # --- Personas ------------------------------------------------------------------------------------------------
 
 

@@ -47,7 +47,9 @@ def _walk(resolver: URLResolver, prefix: str = "", namespaces: tuple[str, ...] =
         elif isinstance(entry, URLPattern):
             actions = getattr(entry.callback, "actions", None) or {}
             name = ":".join(namespaces + (entry.name or "",))
-            yield Route(name, prefix + str(entry.pattern), tuple(sorted(m.upper() for m in actions)))
+            # DRF adds `head` to a route's actions the first time it is called: HEAD is GET without a body.
+            methods = tuple(sorted(m.upper() for m in actions if m != "head"))
+            yield Route(name, prefix + str(entry.pattern), methods)
 
 
 def url_routes() -> dict[str, Route]:
