@@ -1,7 +1,38 @@
-# ruff: noqa: E501 - example values are quoted as the API returns them
 """Examples of the indicators API, taken from the demonstration data."""
 
 from drf_spectacular.utils import OpenApiExample
+
+# One revision of the demonstration data, as the API returns it.
+REVISION_VALUE = {
+    "id": 1,
+    "indicator": "GCM-01-1",
+    "number": 1,
+    "title": "Countries with national migration data disaggregated by migratory status",
+    "definition": "Demonstration data. Countries with national migration data disaggregated by migratory status.",
+    "rationale": "Demonstration data. Measures progress on GCM objective 1, building on SDG indicator 17.18.1.",
+    "unit": "Number",
+    "computation_method": "Demonstration data. As in the SDG metadata of 17.18.1.",
+    "data_sources": "Labour force surveys; population censuses; administrative records",
+    "custodians": "UN DESA, IOM",
+    "periodicity": "annual",
+    "tier": "tier_2",
+    "is_proxy": False,
+    "limitations": "Demonstration data. Coverage of migrants in household surveys is uneven.",
+    "change_summary": "First version (demonstration data)",
+    "sdg_links": [{"code": "17.18.1", "relation": "adapted"}],
+    "objectives": [{"number": 1, "is_primary": True}, {"number": 23, "is_primary": False}],
+    "principles": [9],
+    "disaggregation_plan": [
+        {"dimension": "sex", "requirement": "recommended", "data_sources": ""},
+        {"dimension": "age", "requirement": "recommended", "data_sources": ""},
+        {
+            "dimension": "migratory_status",
+            "requirement": "required",
+            "data_sources": "household surveys, censuses and administrative records",
+        },
+    ],
+    "created_at": "2026-11-27T22:32:00.634355Z",
+}
 
 INDICATOR = OpenApiExample(
     "One candidate indicator",
@@ -11,36 +42,7 @@ INDICATOR = OpenApiExample(
         "code": "GCM-01-1",
         "state": "shortlisted",
         "merged_into": None,
-        "current_revision": {
-            "id": 1,
-            "indicator": "GCM-01-1",
-            "number": 1,
-            "title": "Countries with national migration data disaggregated by migratory status",
-            "definition": "Demonstration data. Countries with national migration data disaggregated by migratory status.",
-            "rationale": "Demonstration data. Measures progress on GCM objective 1, building on SDG indicator 17.18.1.",
-            "unit": "Number",
-            "computation_method": "Demonstration data. As in the SDG metadata of 17.18.1.",
-            "data_sources": "Labour force surveys; population censuses; administrative records",
-            "custodians": "UN DESA, IOM",
-            "periodicity": "annual",
-            "tier": "tier_2",
-            "is_proxy": False,
-            "limitations": "Demonstration data. Coverage of migrants in household surveys is uneven.",
-            "change_summary": "First version (demonstration data)",
-            "sdg_links": [{"code": "17.18.1", "relation": "adapted"}],
-            "objectives": [{"number": 1, "is_primary": True}, {"number": 23, "is_primary": False}],
-            "principles": [9],
-            "disaggregation_plan": [
-                {"dimension": "sex", "requirement": "recommended", "data_sources": ""},
-                {"dimension": "age", "requirement": "recommended", "data_sources": ""},
-                {
-                    "dimension": "migratory_status",
-                    "requirement": "required",
-                    "data_sources": "household surveys, censuses and administrative records",
-                },
-            ],
-            "created_at": "2026-11-27T22:32:00.634355Z",
-        },
+        "current_revision": REVISION_VALUE,
         "rank": None,
     },
 )
@@ -48,36 +50,7 @@ INDICATOR = OpenApiExample(
 REVISION = OpenApiExample(
     "One revision",
     response_only=True,
-    value={
-        "id": 1,
-        "indicator": "GCM-01-1",
-        "number": 1,
-        "title": "Countries with national migration data disaggregated by migratory status",
-        "definition": "Demonstration data. Countries with national migration data disaggregated by migratory status.",
-        "rationale": "Demonstration data. Measures progress on GCM objective 1, building on SDG indicator 17.18.1.",
-        "unit": "Number",
-        "computation_method": "Demonstration data. As in the SDG metadata of 17.18.1.",
-        "data_sources": "Labour force surveys; population censuses; administrative records",
-        "custodians": "UN DESA, IOM",
-        "periodicity": "annual",
-        "tier": "tier_2",
-        "is_proxy": False,
-        "limitations": "Demonstration data. Coverage of migrants in household surveys is uneven.",
-        "change_summary": "First version (demonstration data)",
-        "sdg_links": [{"code": "17.18.1", "relation": "adapted"}],
-        "objectives": [{"number": 1, "is_primary": True}, {"number": 23, "is_primary": False}],
-        "principles": [9],
-        "disaggregation_plan": [
-            {"dimension": "sex", "requirement": "recommended", "data_sources": ""},
-            {"dimension": "age", "requirement": "recommended", "data_sources": ""},
-            {
-                "dimension": "migratory_status",
-                "requirement": "required",
-                "data_sources": "household surveys, censuses and administrative records",
-            },
-        ],
-        "created_at": "2026-11-27T22:32:00.634355Z",
-    },
+    value=REVISION_VALUE,
 )
 
 LIMITED_SET = OpenApiExample(
