@@ -52,6 +52,14 @@ class Action(models.TextChoices):
 
 
 class FileFormat(models.TextChoices):
+    """The downloads of a publication. SDMX-ML is an SDMX 2.1 structure message (code lists), saved as .xml."""
+
     CSV = "csv", "CSV"
     XLSX = "xlsx", "XLSX"
     JSON = "json", "JSON"
+    SDMX = "sdmx", "SDMX-ML"
+
+
+# File name extension and content type of each download, where they differ from the format's slug.
+FILE_EXTENSIONS = {FileFormat.SDMX: "xml"}
+SDMX_CONTENT_TYPE = "application/xml"

@@ -16,7 +16,15 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
 
 from approvals import permissions
-from approvals.choices import Action, FileFormat, MajorityRule, RequestState, ReviewMode, VoteChoice
+from approvals.choices import (
+    FILE_EXTENSIONS,
+    Action,
+    FileFormat,
+    MajorityRule,
+    RequestState,
+    ReviewMode,
+    VoteChoice,
+)
 from config.errors import Immutable
 
 REASON_REQUIRED = [Action.OBJECT, Action.RETURN, Action.REJECT]
@@ -328,8 +336,13 @@ class Publication(AppendOnly):
         return self.snapshot.encode("utf-8")
 
 
+def publication_filename(version: str, fmt: str) -> str:
+    """`gcm-indicators-2026.1.csv`; the SDMX-ML message is an `.xml` file."""
+    return f"gcm-indicators-{version}.{FILE_EXTENSIONS.get(fmt, fmt)}"
+
+
 class PublicationFile(AppendOnly):
-    """A download of a publication (CSV, XLSX or JSON), built once by a Celery task from the snapshot."""
+    """A download of a publication (CSV, XLSX, JSON or SDMX-ML), built once by a Celery task from the snapshot."""
 
     publication = models.ForeignKey(Publication, on_delete=models.PROTECT, related_name="files")
     format = models.CharField(_("format"), max_length=10, choices=FileFormat.choices)
@@ -351,4 +364,4 @@ class PublicationFile(AppendOnly):
 
     @property
     def filename(self) -> str:
-        return f"gcm-indicators-{self.publication.version}.{self.format}"
+        return publication_filename(self.publication.version, self.format)

@@ -20,6 +20,7 @@ from accounts.models import User
 from approvals import conf, permissions, selectors
 from approvals.choices import Action, FileFormat, MajorityRule, RequestState, ReviewMode, VoteChoice
 from approvals.models import ApprovalEvent, ApprovalRequest, Publication, PublicationFile, Vote
+from approvals.sdmx import structure_message
 from approvals.selectors import submission_blockers
 from approvals.snapshot import (
     TABLE_HEADERS,
@@ -398,6 +399,8 @@ def publication_file_bytes(*, publication: Publication, fmt: str) -> bytes:
 
     if fmt == FileFormat.JSON:
         return publication.snapshot_bytes
+    if fmt == FileFormat.SDMX:
+        return structure_message(snapshot_data(publication))
     rows = table_rows(snapshot_data(publication)["indicators"])
     if fmt == FileFormat.XLSX:
         return xlsx_bytes(headers=TABLE_HEADERS, rows=rows, title=f"GCM indicators {publication.version}")
@@ -411,7 +414,7 @@ def publication_file_bytes(*, publication: Publication, fmt: str) -> bytes:
 
 @transaction.atomic
 def build_publication_files(*, publication: Publication) -> list[PublicationFile]:
-    """Build the CSV, XLSX and JSON downloads of a publication that are still missing (idempotent).
+    """Build the CSV, XLSX, JSON and SDMX-ML downloads of a publication that are still missing (idempotent).
 
     Steps: lock the publication's numbering row set by reading existing files; build each missing format
     from the snapshot; store its bytes, size and SHA-256 (insert-only rows).

@@ -78,6 +78,8 @@ def indicator_record(item: SetVersionItem) -> dict[str, Any]:
         "code": revision.indicator.code,
         "revision": revision.number,
         "title": revision.title,
+        # English and every translation present; publications made before titles existed lack this key.
+        "titles": revision.titles,
         "definition": revision.definition,
         "rationale": revision.rationale,
         "unit": revision.unit,
@@ -111,6 +113,11 @@ def indicator_record(item: SetVersionItem) -> dict[str, Any]:
     }
 
 
+def record_titles(record: dict[str, Any]) -> dict[str, str]:
+    """An indicator record's titles by language; English only for records published before `titles` existed."""
+    return record.get("titles") or {"en": record["title"]}
+
+
 def set_version_records(version: SetVersion) -> list[dict[str, Any]]:
     """Each indicator of the version as a plain record, in the version's order."""
     return [indicator_record(item) for item in _items(version)]
@@ -141,10 +148,12 @@ def change_log(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> dict[str
     after = {item["code"]: item for item in new}
     changed = []
     for code in sorted(before.keys() & after.keys()):
+        old_record = {**before[code], "titles": record_titles(before[code])}
+        new_record = {**after[code], "titles": record_titles(after[code])}
         fields = sorted(
             key
-            for key in set(before[code]) | set(after[code])
-            if key != "revision" and before[code].get(key) != after[code].get(key)
+            for key in set(old_record) | set(new_record)
+            if key != "revision" and old_record.get(key) != new_record.get(key)
         )
         if fields:
             changed.append({"code": code, "title": after[code]["title"], "fields": fields})

@@ -8,7 +8,7 @@ from approvals.models import ApprovalRequest, Publication
 
 @shared_task(name="approvals.build_publication_files")
 def build_publication_files_task(*, publication_id: int) -> int:
-    """Build the CSV / XLSX / JSON downloads of a publication; the number of files built now."""
+    """Build the CSV / XLSX / JSON / SDMX-ML downloads of a publication; the number of files built now."""
     publication = Publication.objects.get(pk=publication_id)
     return len(services.build_publication_files(publication=publication))
 

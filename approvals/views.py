@@ -11,10 +11,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from approvals import permissions, selectors, services
-from approvals.choices import FileFormat, RequestState
+from approvals.choices import SDMX_CONTENT_TYPE, FileFormat, RequestState
 from approvals.filtersets import ApprovalRequestFilterSet
 from approvals.forms import ReasonForm, RequestForm, VoteForm
-from approvals.models import ApprovalRequest, Publication
+from approvals.models import ApprovalRequest, Publication, publication_filename
 from approvals.snapshot import change_log, set_version_records
 from config.errors import DomainError
 from config.exports import CONTENT_TYPES
@@ -159,7 +159,8 @@ def publication_download(request: HttpRequest, version: str, fmt: str) -> HttpRe
     content = (
         bytes(stored.content) if stored else services.publication_file_bytes(publication=publication, fmt=fmt)
     )
-    response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="gcm-indicators-{publication.version}.{fmt}"'
+    content_type = SDMX_CONTENT_TYPE if fmt == FileFormat.SDMX else CONTENT_TYPES[fmt]
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{publication_filename(publication.version, fmt)}"'
     response["Cache-Control"] = "public, max-age=31536000, immutable"
     return response

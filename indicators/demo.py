@@ -11,8 +11,8 @@ from django.db import transaction
 
 from accounts.models import User
 from indicators import permissions, services
-from indicators.choices import IndicatorState, Periodicity, Requirement, Tier
-from indicators.models import Indicator, LimitedSet
+from indicators.choices import IndicatorState, Periodicity, Requirement, SdgRelation, Tier
+from indicators.models import TRANSLATION_LANGUAGES, Indicator, LimitedSet
 from indicators.reference import load_dimensions
 from indicators.services import PlanLine, RevisionData
 from mapping.models import GcmObjective, SdgIndicator
@@ -535,7 +535,15 @@ DEMO_SET = [
 ]
 
 
-def _data(row: tuple, known_sdgs: set[str]) -> RevisionData:
+def _translations(sdg_links: list[tuple[str, str]], sdg_translations: dict[str, dict[str, str]]) -> dict[str, str]:
+    """The titles of the SDG indicator that the candidate follows identically, if any; otherwise none."""
+    for code, relation in sdg_links:
+        if relation == SdgRelation.IDENTICAL and sdg_translations.get(code):
+            return {key: value for key, value in sdg_translations[code].items() if key in TRANSLATION_LANGUAGES}
+    return {}
+
+
+def _data(row: tuple, known_sdgs: dict[str, dict[str, str]]) -> RevisionData:
     code, title, primary, others, sdg_links, tier, custodians, (required, recommended), principles, _state = row
     sdg_codes = ", ".join(code for code, _relation in sdg_links)
     source = "household surveys, censuses and administrative records" if required else "administrative records"
@@ -544,6 +552,7 @@ def _data(row: tuple, known_sdgs: set[str]) -> RevisionData:
     ]
     return RevisionData(
         title=title,
+        title_translations=_translations(sdg_links, known_sdgs),
         definition=f"{DEMO_LABEL}{title}.",
         rationale=(
             f"{DEMO_LABEL}Measures progress on GCM objective {primary}"
@@ -584,7 +593,8 @@ def load(stdout: TextIO) -> None:
         return
     co_lead = User.objects.filter(email="co-lead@example.org").first()
     author = co_lead if co_lead is not None and permissions.can_curate(co_lead) else None
-    known_sdgs = set(SdgIndicator.objects.values_list("code", flat=True))
+    rows = SdgIndicator.objects.values_list("code", "translations")
+    known_sdgs = {code: translations or {} for code, translations in rows}
     created = 0
     for row in CANDIDATES:
         if Indicator.objects.filter(code=row[0]).exists():

@@ -6,17 +6,26 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from indicators.choices import Periodicity, Requirement, SdgRelation, Tier
-from indicators.models import IndicatorRevision
+from indicators.models import TRANSLATION_LANGUAGES, IndicatorRevision
 from indicators.services import PlanLine, RevisionData
 from mapping.models import GcmObjective, GuidingPrinciple
 
 SDG_CODE = re.compile(r"^\d{1,2}\.[0-9a-z]{1,2}\.\d{1,2}$")
+# BCP 47 tags of the translated titles, for the inputs' lang attribute.
+TRANSLATION_TAGS = {"fr": "fr", "es": "es", "ar": "ar", "zh": "zh-Hans", "ru": "ru"}
 PLAN_LINE = re.compile(r"^\s*(?P<dimension>[a-z_]+)\s*(?P<requirement>[a-z]*)\s*(?::\s*(?P<sources>.*))?$")
 
 
 class RevisionForm(forms.Form):
     code = forms.CharField(label=_("Code"), max_length=30, required=False, help_text=_("For example GCM-07-2."))
     title = forms.CharField(label=_("Title"), max_length=400)
+    title_fr = forms.CharField(label=_("Title in French"), max_length=400, required=False)
+    title_es = forms.CharField(label=_("Title in Spanish"), max_length=400, required=False)
+    title_ar = forms.CharField(
+        label=_("Title in Arabic"), max_length=400, required=False, widget=forms.TextInput(attrs={"dir": "rtl"})
+    )
+    title_zh = forms.CharField(label=_("Title in Chinese"), max_length=400, required=False)
+    title_ru = forms.CharField(label=_("Title in Russian"), max_length=400, required=False)
     definition = forms.CharField(label=_("Definition"), widget=forms.Textarea(attrs={"rows": 4}))
     rationale = forms.CharField(label=_("Rationale"), widget=forms.Textarea(attrs={"rows": 3}))
     primary_objective = forms.TypedChoiceField(label=_("Primary GCM objective"), coerce=int)
@@ -63,6 +72,9 @@ class RevisionForm(forms.Form):
 
     def __init__(self, *args: object, creating: bool = False, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        # The language of each translated title, so that screen readers and fonts treat it right.
+        for key, tag in TRANSLATION_TAGS.items():
+            self.fields[f"title_{key}"].widget.attrs["lang"] = tag
         self.fields["primary_objective"].choices = [
             (obj.number, f"{obj.number}. {obj.short_title or obj.title}")
             for obj in GcmObjective.objects.order_by("number")
@@ -80,6 +92,7 @@ class RevisionForm(forms.Form):
         data = RevisionData.from_revision(revision)
         return {
             "title": data.title,
+            **{f"title_{key}": (data.title_translations or {}).get(key, "") for key in TRANSLATION_LANGUAGES},
             "definition": data.definition,
             "rationale": data.rationale,
             "primary_objective": data.primary_objective,
@@ -148,6 +161,7 @@ class RevisionForm(forms.Form):
         data = self.cleaned_data
         return RevisionData(
             title=data["title"],
+            title_translations={key: data[f"title_{key}"] for key in TRANSLATION_LANGUAGES},
             definition=data["definition"],
             rationale=data["rationale"],
             primary_objective=data["primary_objective"],

@@ -15,11 +15,15 @@ from django_fsm import FSMField, transition
 from accounts import permissions as account_permissions
 from config.errors import Immutable
 from indicators.choices import IndicatorState, Periodicity, Requirement, SdgRelation, Tier
+from mapping.models import language_key
 
 FROZEN_REVISION_MESSAGE = _(
     "Revision {number} of {code} is listed in a frozen set version and can never change. "
     "Edit the indicator to create a new revision instead."
 )
+
+# The other five UN languages, keyed as `mapping.models.language_key` keys them (English is `title` itself).
+TRANSLATION_LANGUAGES = ("fr", "es", "ar", "zh", "ru")
 
 
 def _may_curate(instance: "Indicator", user: object) -> bool:
@@ -165,6 +169,12 @@ class IndicatorRevision(models.Model):
     )
     number = models.PositiveIntegerField(_("revision"))
     title = models.CharField(_("title"), max_length=400)
+    title_translations = models.JSONField(
+        _("title translations"),
+        default=dict,
+        blank=True,
+        help_text=_("The title in the other UN languages, keyed fr, es, ar, zh, ru; English is the title itself."),
+    )
     definition = models.TextField(_("definition"))
     rationale = models.TextField(_("rationale"), help_text=_("Why it measures progress on the objective."))
     unit = models.CharField(_("unit of measure"), max_length=200, blank=True)
@@ -215,6 +225,19 @@ class IndicatorRevision(models.Model):
         if self.is_frozen:
             raise Immutable(str(FROZEN_REVISION_MESSAGE).format(number=self.number, code=self.indicator.code))
         super().save(*args, **kwargs)
+
+    def title_in(self, language_code: str | None) -> str:
+        """The title in the given language ("fr", "zh-hans", ...), falling back to English."""
+        key = language_key(language_code)
+        if key == "en":
+            return self.title
+        return (self.title_translations or {}).get(key) or self.title
+
+    @property
+    def titles(self) -> dict[str, str]:
+        """English and every translation present, keyed by language ("en", "fr", ...)."""
+        extra = {key: value for key, value in (self.title_translations or {}).items() if value}
+        return {"en": self.title, **extra}
 
     @property
     def is_frozen(self) -> bool:

@@ -1,5 +1,6 @@
 """Writes of the indicators app. Views, the API, admin actions and other apps call these, nothing else."""
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -15,6 +16,7 @@ from config.errors import Immutable, InvalidInput, NotAllowed, WorkflowError
 from indicators import permissions
 from indicators.choices import IndicatorState, Periodicity, Requirement, SdgRelation, Tier
 from indicators.models import (
+    TRANSLATION_LANGUAGES,
     DisaggregationDimension,
     DisaggregationPlanEntry,
     Indicator,
@@ -29,6 +31,9 @@ from indicators.models import (
     SetVersionItem,
 )
 from mapping.models import FrameworkElement, GcmObjective, GuidingPrinciple, SdgIndicator
+
+# Characters XML 1.0 forbids (all C0 controls but tab, newline, carriage return): titles travel in SDMX-ML.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 @dataclass
@@ -46,6 +51,8 @@ class RevisionData:
     definition: str
     rationale: str
     primary_objective: int
+    # Titles in fr, es, ar, zh, ru. None: a new revision keeps the previous revision's translations.
+    title_translations: dict[str, str] | None = None
     other_objectives: Sequence[int] = ()
     unit: str = ""
     computation_method: str = ""
@@ -67,6 +74,7 @@ class RevisionData:
         objective_links = list(revision.objective_links.select_related("objective"))
         data = cls(
             title=revision.title,
+            title_translations=dict(revision.title_translations or {}),
             definition=revision.definition,
             rationale=revision.rationale,
             primary_objective=next(link.objective.number for link in objective_links if link.is_primary),
@@ -97,10 +105,52 @@ def _require(condition: bool, message: str) -> None:
         raise NotAllowed(message)
 
 
-def _write_revision(*, indicator: Indicator, data: RevisionData, by: User | None) -> IndicatorRevision:
-    """Create revision n+1 of the indicator with its links and plan; point the indicator and drafts at it."""
+def clean_title_translations(translations: dict[str, object]) -> dict[str, str]:
+    """Known language keys only, values trimmed, blanks dropped, XML-unsafe control characters removed."""
+    unknown = sorted(set(translations) - set(TRANSLATION_LANGUAGES))
+    if unknown:
+        raise InvalidInput(
+            _("Unknown title language(s): %(keys)s. Use %(known)s.")
+            % {"keys": ", ".join(unknown), "known": ", ".join(TRANSLATION_LANGUAGES)},
+            errors={"title_translations": [_("Unknown language: %(key)s") % {"key": key} for key in unknown]},
+        )
+    cleaned = {}
+    for key in TRANSLATION_LANGUAGES:
+        value = translations.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            raise InvalidInput(
+                _("Each title translation must be text."), errors={"title_translations": [_("Not text.")]}
+            )
+        value = CONTROL_CHARACTERS.sub("", value).strip()
+        if len(value) > 400:
+            raise InvalidInput(
+                _("A title translation has at most 400 characters."),
+                errors={"title_translations": [_("Too long: %(key)s") % {"key": key}]},
+            )
+        if value:
+            cleaned[key] = value
+    return cleaned
+
+
+def _write_revision(
+    *,
+    indicator: Indicator,
+    data: RevisionData,
+    by: User | None,
+    previous: IndicatorRevision | None = None,
+) -> IndicatorRevision:
+    """Create revision n+1 of the indicator with its links and plan; point the indicator and drafts at it.
+
+    Title translations not given (None) are copied from `previous`, the revision being replaced.
+    """
     if not data.title.strip():
         raise InvalidInput(_("A revision needs a title."), errors={"title": [_("This field is required.")]})
+    if data.title_translations is None:
+        translations = dict(previous.title_translations or {}) if previous is not None else {}
+    else:
+        translations = clean_title_translations(data.title_translations)
     objective_numbers = [
         data.primary_objective,
         *[n for n in data.other_objectives if n != data.primary_objective],
@@ -134,6 +184,7 @@ def _write_revision(*, indicator: Indicator, data: RevisionData, by: User | None
         indicator=indicator,
         number=number,
         title=data.title.strip(),
+        title_translations=translations,
         definition=data.definition,
         rationale=data.rationale,
         unit=data.unit,
@@ -221,7 +272,8 @@ def revise_indicator(*, indicator: Indicator, data: RevisionData, by: User | Non
             _("%(code)s is %(state)s; reinstate it before editing.")
             % {"code": indicator.code, "state": indicator.get_state_display()}
         )
-    revision = _write_revision(indicator=indicator, data=data, by=by)
+    previous = IndicatorRevision.objects.filter(pk=indicator.current_revision_id).first()
+    revision = _write_revision(indicator=indicator, data=data, by=by, previous=previous)
     IndicatorEvent.objects.create(
         indicator=indicator, action="revised", note=f"r{revision.number}: {data.change_summary}"[:400], by=by
     )

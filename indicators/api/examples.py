@@ -8,6 +8,7 @@ REVISION_VALUE = {
     "indicator": "GCM-01-1",
     "number": 1,
     "title": "Countries with national migration data disaggregated by migratory status",
+    "title_translations": {},
     "definition": "Demonstration data. Countries with national migration data disaggregated by migratory status.",
     "rationale": "Demonstration data. Measures progress on GCM objective 1, building on SDG indicator 17.18.1.",
     "unit": "Number",
@@ -101,13 +102,17 @@ NEW_INDICATOR = OpenApiExample(
     value={
         "code": "GCM-07-3",
         "title": "Proportion of migrants with access to basic services, by migratory status",
+        "title_translations": {
+            "fr": "Proportion de migrants ayant accès aux services de base, par statut migratoire",
+            "es": "Proporción de migrantes con acceso a servicios básicos, por situación migratoria",
+        },
         "definition": "Share of migrants who report access to basic services in the past 12 months.",
         "rationale": "Measures progress on GCM objective 7.",
         "primary_objective": 7,
         "other_objectives": [15],
         "tier": "tier_2",
-        "sdg_links": [{"code": "10.7.2", "relation": "related"}],
-        "disaggregation_plan": [{"dimension": "sex", "requirement": "required", "data_sources": "Census"}],
+        "sdg_links": [{"code": "10.7.2", "relation": "adapted"}],
+        "plan": [{"dimension": "sex", "requirement": "required", "data_sources": "Census"}],
     },
 )
 TRANSITION = OpenApiExample(

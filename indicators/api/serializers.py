@@ -4,6 +4,7 @@ from rest_framework import serializers
 from indicators.api import examples
 from indicators.choices import Periodicity, Requirement, SdgRelation, Tier
 from indicators.models import (
+    TRANSLATION_LANGUAGES,
     DisaggregationPlanEntry,
     Indicator,
     IndicatorRevision,
@@ -13,6 +14,11 @@ from indicators.models import (
     SetVersion,
 )
 from indicators.services import PlanLine, RevisionData
+
+TITLE_TRANSLATIONS_HELP = (
+    "The title in the other UN languages, keyed fr, es, ar, zh (Simplified Chinese), ru; English is `title`. "
+    "A language without a translation is absent."
+)
 
 
 class SdgLinkSerializer(serializers.ModelSerializer):
@@ -46,6 +52,9 @@ class RevisionSerializer(serializers.ModelSerializer):
     objectives = ObjectiveLinkSerializer(source="objective_links", many=True, read_only=True)
     principles = serializers.SerializerMethodField()
     disaggregation_plan = PlanEntrySerializer(many=True, read_only=True)
+    title_translations = serializers.DictField(
+        child=serializers.CharField(), read_only=True, help_text=TITLE_TRANSLATIONS_HELP
+    )
 
     class Meta:
         model = IndicatorRevision
@@ -54,6 +63,7 @@ class RevisionSerializer(serializers.ModelSerializer):
             "indicator",
             "number",
             "title",
+            "title_translations",
             "definition",
             "rationale",
             "unit",
@@ -113,6 +123,13 @@ class IndicatorWriteSerializer(serializers.Serializer):
 
     code = serializers.CharField(required=False, max_length=30)
     title = serializers.CharField(max_length=400)
+    title_translations = serializers.DictField(
+        child=serializers.CharField(max_length=400, allow_blank=True),
+        required=False,
+        help_text=TITLE_TRANSLATIONS_HELP
+        + " Sending it replaces every translation (a blank value removes one); leaving it out keeps the current "
+        "revision's translations.",
+    )
     definition = serializers.CharField()
     rationale = serializers.CharField()
     primary_objective = serializers.IntegerField(min_value=1, max_value=23)
@@ -131,6 +148,14 @@ class IndicatorWriteSerializer(serializers.Serializer):
     sdg_links = SdgLinkInput(many=True, required=False)
     principles = serializers.ListField(child=serializers.IntegerField(min_value=1, max_value=10), required=False)
     plan = PlanLineInput(many=True, required=False)
+
+    def validate_title_translations(self, value: dict[str, str]) -> dict[str, str]:
+        unknown = sorted(set(value) - set(TRANSLATION_LANGUAGES))
+        if unknown:
+            raise serializers.ValidationError(
+                f"Unknown language key(s): {', '.join(unknown)}. Use {', '.join(TRANSLATION_LANGUAGES)}."
+            )
+        return value
 
     def revision_data(self, base: RevisionData | None = None) -> RevisionData:
         values = dict(self.validated_data)

@@ -5,7 +5,7 @@ import io
 import pytest
 from django.core.management import call_command
 
-from approvals.choices import Action, RequestState
+from approvals.choices import Action, FileFormat, RequestState
 from approvals.models import ApprovalRequest, Publication
 
 
@@ -22,6 +22,6 @@ def test_load_demo_publishes_once(client_for) -> None:
         Action.CREATE, Action.SUBMIT, Action.OPEN_REVIEW, Action.APPROVE, Action.PUBLISH
     ]  # fmt: skip
     publication = Publication.objects.get()
-    assert publication.files.count() == 3
+    assert publication.files.count() == len(FileFormat.values)
     assert client_for(None).get("/publications/latest/", follow=True).status_code == 200
     assert "published as" in out.getvalue()

@@ -114,11 +114,12 @@ def test_the_public_page_shows_downloads_and_latest(published, client_for) -> No
     assert latest.status_code == 302 and latest["Location"].endswith(f"/publications/{published.version}/")
     page = anonymous.get(latest["Location"]).content.decode()
     assert published.sha256 in page and "This is the first publication." in page
-    for fmt in ["csv", "xlsx", "json"]:
+    for fmt, extension in [("csv", "csv"), ("xlsx", "xlsx"), ("json", "json"), ("sdmx", "xml")]:
         url = reverse("approvals:publication-download", args=[published.version, fmt])
         assert url in page
         download = anonymous.get(url)
-        assert download.status_code == 200 and download["Content-Disposition"].endswith(f'.{fmt}"')
+        assert download.status_code == 200 and download["Content-Disposition"].endswith(f'.{extension}"')
+    assert "SDMX-ML" in page
     json_download = anonymous.get(reverse("approvals:publication-download", args=[published.version, "json"]))
     assert json_download.content == published.snapshot_bytes
 
