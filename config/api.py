@@ -1,10 +1,16 @@
-"""API plumbing shared by every app: the CSV renderer behind `?format=csv` and the page size rules."""
+"""API plumbing shared by every app: the CSV renderer behind `?format=csv`, the page size rules, and what the
+OpenAPI schema adds to drf-spectacular's (error responses, `?format=`, YAML that every reader reads alike)."""
 
 import csv
 import io
+import re
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping
+from decimal import Decimal
 from typing import Any
 
+import yaml
+from drf_spectacular.renderers import OpenApiYamlRenderer
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.renderers import BaseRenderer
 
@@ -86,3 +92,118 @@ def describe_format(result: dict[str, Any], generator: Any, request: Any, public
                         "Response format: json (default) or csv (a list as one row per item)."
                     )
     return result
+
+
+ERROR_SCHEMA = {
+    "type": "object",
+    "required": ["detail", "code"],
+    "properties": {
+        "detail": {
+            "type": "string",
+            "description": "What went wrong and what to do about it, in the request's language.",
+        },
+        "code": {
+            "type": "string",
+            "description": "A stable code for programs: invalid, not_found, throttled, workflow, …",
+        },
+        "errors": {
+            "type": "object",
+            "additionalProperties": {"type": "array", "items": {"type": "string"}},
+            "description": "The messages for each field, when the input was invalid.",
+        },
+    },
+}
+
+
+ERROR_RESPONSES = {
+    "InvalidInput": "Invalid input: `errors` names each field and what to fix.",
+    "NotAllowed": "Not signed in, an unknown token, or not allowed to this account.",
+    "NotFound": "No such object (or not visible to this account).",
+    "Conflict": "The action does not fit the object's state or a deadline.",
+    "Throttled": "Too many requests from this client: wait the seconds that Retry-After says.",
+}
+RETRY_AFTER = {
+    "schema": {"type": "integer"},
+    "description": "Seconds until the client's window ends and requests are accepted again.",
+}
+
+
+def document_errors(result: dict[str, Any], generator: Any, request: Any, public: bool) -> dict[str, Any]:
+    """drf-spectacular hook: every operation documents the error responses every API view can give.
+
+    All share one shape (`Error`, see config/errors.py); errors are JSON whatever `?format=` asked for.
+    """
+    components = result.setdefault("components", {})
+    components.setdefault("schemas", {})["Error"] = ERROR_SCHEMA
+    responses = components.setdefault("responses", {})
+    for name, description in ERROR_RESPONSES.items():
+        responses[name] = {
+            "description": description,
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+        }
+    responses["Throttled"]["headers"] = {"Retry-After": RETRY_AFTER}
+
+    def ref(name: str) -> dict[str, str]:
+        return {"$ref": f"#/components/responses/{name}"}
+
+    for item in result.get("paths", {}).values():
+        for method, operation in item.items():
+            if method not in {"get", "post", "put", "patch", "delete"}:
+                continue
+            documented = operation.setdefault("responses", {})
+            parameters = operation.get("parameters", [])
+            if "requestBody" in operation or any(p.get("in") == "query" for p in parameters):
+                documented.setdefault("400", ref("InvalidInput"))
+            documented.setdefault("403", ref("NotAllowed"))
+            if any(p.get("in") == "path" for p in parameters):
+                documented.setdefault("404", ref("NotFound"))
+            if method != "get":
+                documented.setdefault("409", ref("Conflict"))
+            documented.setdefault("429", ref("Throttled"))
+    return result
+
+
+class _SchemaDumper(yaml.SafeDumper):
+    """PyYAML writes YAML 1.1, where `019` is a string and may stay bare; YAML 1.2 readers (most OpenAPI tools)
+    read a bare `019` as the number 19. Strings that YAML 1.2 reads as numbers are therefore quoted."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+_SchemaDumper.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789"))
+_SchemaDumper.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$"),
+    list("-+.0123456789"),
+)
+
+
+def _str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
+    node = dumper.represent_str(str(data))
+    node.style = "|" if "\n" in data else None
+    return node
+
+
+def _decimal(dumper: yaml.SafeDumper, data: Decimal) -> yaml.ScalarNode:
+    value = f"{data:f}"
+    return dumper.represent_scalar("tag:yaml.org,2002:float" if "." in value else "tag:yaml.org,2002:int", value)
+
+
+_SchemaDumper.add_multi_representer(str, _str)
+_SchemaDumper.add_representer(str, _str)
+_SchemaDumper.add_representer(Decimal, _decimal)
+_SchemaDumper.add_representer(OrderedDict, lambda dumper, data: dumper.represent_dict(dict(data)))
+
+
+class SchemaYamlRenderer(OpenApiYamlRenderer):
+    """The OpenAPI document as drf-spectacular writes it, with number-like strings quoted (see `_SchemaDumper`).
+    Used by `/api/v1/schema/` and by `manage.py openapi`, which writes the committed openapi.yaml."""
+
+    def render(self, data: Any, accepted_media_type: str | None = None, renderer_context: Any = None) -> bytes:
+        text = yaml.dump(data, Dumper=_SchemaDumper, default_flow_style=False, sort_keys=False, allow_unicode=True)
+        return text.encode("utf-8")
+
+
+class SchemaYaml2Renderer(SchemaYamlRenderer):
+    media_type = "application/yaml"

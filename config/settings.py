@@ -56,6 +56,17 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def env_rate(name: str, default: str) -> str:
+    """A request rate such as `120/minute` (per second, minute, hour or day)."""
+    value = os.environ.get(name, default).strip()
+    count, _, period = value.partition("/")
+    if not count.isdigit() or period.lower().removesuffix("s") not in {"second", "minute", "hour", "day"}:
+        raise ImproperlyConfigured(
+            f"{name} must read like 120/minute (per second, minute, hour or day), not {value!r}"
+        )
+    return value
+
+
 def required(name: str) -> str:
     value = os.environ.get(name)
     if not value:
@@ -99,6 +110,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "csp",
+    "config",  # management command `openapi`
     "accounts",
     "mapping",
     "indicators",
@@ -273,7 +285,20 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer", "config.api.CSVRenderer"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "config.errors.api_exception_handler",
+    # Anonymous clients by address, signed-in and token clients by account; refusals are 429 with Retry-After.
+    "DEFAULT_THROTTLE_CLASSES": [
+        "config.throttling.AnonymousRateThrottle",
+        "config.throttling.AccountRateThrottle",
+    ],
+    # Proxies in front of the application that append to X-Forwarded-For (0: the client is REMOTE_ADDR).
+    "NUM_PROXIES": env_int("API_NUM_PROXIES", 0) or None,
 }
+# Requests per client and window ("120/minute", "5000/hour", ...), see config/throttling.py.
+API_THROTTLE_RATES = {
+    "anon": env_rate("API_ANON_RATE", "120/minute"),
+    "account": env_rate("API_ACCOUNT_RATE", "1200/minute"),
+}
+THROTTLE_REDIS_URL = env("THROTTLE_REDIS_URL", CACHES["default"]["LOCATION"])
 SPECTACULAR_SETTINGS = {
     "TITLE": "GCM Indicator Workbench API",
     "DESCRIPTION": (
@@ -287,7 +312,11 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
-    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "config.api.describe_format"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "config.api.describe_format",
+        "config.api.document_errors",
+    ],
     # Choice sets that share a field name across apps get names of their own in the schema.
     "ENUM_NAME_OVERRIDES": {
         "RequestStateEnum": "approvals.choices.RequestState",

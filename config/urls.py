@@ -4,20 +4,29 @@ from csp.decorators import csp_update
 from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
+from drf_spectacular.renderers import OpenApiJsonRenderer, OpenApiJsonRenderer2
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
 
+from config.api import SchemaYaml2Renderer, SchemaYamlRenderer
 from config.health import healthz
 
 inline_styles = csp_update({"style-src": ["'unsafe-inline'"]})
 
 api_v1 = [
+    # Publications first: the public reads that matter most are resolved without trying the other apps' routes.
+    path("", include("approvals.api.urls")),
     path("", include("accounts.api.urls")),
     path("", include("mapping.api.urls")),
     path("", include("indicators.api.urls")),
     path("", include("consultations.api.urls")),
-    path("", include("approvals.api.urls")),
     path("", include("documents.api.urls")),
-    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path(
+        "schema/",
+        SpectacularAPIView.as_view(
+            renderer_classes=[SchemaYamlRenderer, SchemaYaml2Renderer, OpenApiJsonRenderer, OpenApiJsonRenderer2]
+        ),
+        name="schema",
+    ),
     # Swagger UI with its start-up script served as a file (no inline script). Both documentation pages inject
     # styles at run time, so these two pages alone allow inline styles (never inline scripts).
     path("docs/", inline_styles(SpectacularSwaggerSplitView.as_view(url_name="api:schema")), name="swagger-ui"),

@@ -34,6 +34,11 @@ RUN_ID = uuid.uuid4().hex[:10]
 TEST_QUEUE = f"test-{RUN_ID}"
 celery_app.conf.task_default_queue = TEST_QUEUE
 settings.CACHES["default"]["KEY_PREFIX"] = f"test-{RUN_ID}"
+# Every test client comes from one address and some tests send thousands of API requests: rates generous enough
+# never to refuse, here and in the servers tests start. tests/config/test_throttling.py sets real rates.
+GENEROUS_RATE = "1000000/minute"
+settings.API_THROTTLE_RATES = {"anon": GENEROUS_RATE, "account": GENEROUS_RATE}
+os.environ["API_ANON_RATE"] = os.environ["API_ACCOUNT_RATE"] = GENEROUS_RATE
 
 
 @pytest.fixture(autouse=True)

@@ -1,6 +1,7 @@
+from django.urls import re_path
 from rest_framework.routers import DefaultRouter
 
-from approvals.api.views import ApprovalRequestViewSet, PublicationViewSet
+from approvals.api.views import ApprovalRequestViewSet, PublicationViewSet, publication_snapshot
 
 app_name = "approvals"
 
@@ -9,4 +10,12 @@ router.include_root_view = False
 router.register("approvals", ApprovalRequestViewSet, basename="approval")
 router.register("publications", PublicationViewSet, basename="publication")
 
-urlpatterns = router.urls
+urlpatterns = [
+    # Ahead of the router: anonymous reads of a published version skip the framework (see the view).
+    re_path(
+        rf"^publications/(?P<version>{PublicationViewSet.lookup_value_regex})/$",
+        publication_snapshot,
+        name="publication-snapshot",
+    ),
+    *router.urls,
+]

@@ -1,6 +1,7 @@
 """API of approvals: requests and their actions (co-leads, secretariat, ExCom), public publications."""
 
-from django.http import Http404, HttpResponse
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -21,6 +22,7 @@ from approvals.api.serializers import (
 )
 from approvals.filtersets import ApprovalRequestFilterSet, PublicationFilterSet, PublishedIndicatorFilterForm
 from approvals.models import ApprovalRequest, Publication
+from config import throttling
 from config.errors import InvalidInput
 
 VERSION = OpenApiParameter("version", str, OpenApiParameter.PATH, description="Publication version, e.g. 2026.1.")
@@ -174,3 +176,26 @@ class PublicationViewSet(viewsets.ReadOnlyModelViewSet):
     @action(detail=False, methods=["get"], url_path="latest/indicators", url_name="latest-indicators")
     def latest_indicators(self, request: Request) -> Response:
         return self._indicators(request, self._latest())
+
+
+_publication_detail = PublicationViewSet.as_view({"get": "retrieve"})
+
+
+def publication_snapshot(request: HttpRequest, version: str) -> HttpResponse:
+    """`GET /api/v1/publications/<version>/` for anonymous clients, without the API framework's work per request.
+
+    A published version never changes, so its bytes are held in process memory (see `selectors.stored_snapshot`)
+    and an anonymous GET needs only the rate count. Everything else takes the documented view,
+    `PublicationViewSet.retrieve`, with the same bytes and headers: a request with credentials (token or
+    session: authentication and the account's rate), another method, an unknown version, a refused rate (429
+    with Retry-After).
+    """
+    if request.method == "GET" and not _has_credentials(request):
+        stored = selectors.stored_snapshot(version)
+        if stored is not None and throttling.hit("anon", throttling.client_address(request)).allowed:
+            return snapshot_response(*stored, immutable=True)
+    return _publication_detail(request, version=version)
+
+
+def _has_credentials(request: HttpRequest) -> bool:
+    return "HTTP_AUTHORIZATION" in request.META or settings.SESSION_COOKIE_NAME in request.COOKIES

@@ -1,0 +1,117 @@
+"""Request rates of the API: anonymous clients by address, signed-in and token clients by account.
+
+Each client has a fixed window counted in Redis, shared by every process and host, in one round trip per
+request (SET NX EX, INCR and TTL in one pipeline): the window starts with the client's first request and the
+time it has left is the `Retry-After` of a refusal. Rates come from `settings.API_THROTTLE_RATES`, e.g.
+`{"anon": "120/minute", "account": "1200/minute"}`.
+
+When Redis cannot be reached the request is let through and the failure logged: a broken counter must not take
+the public data down.
+"""
+
+import logging
+import os
+from dataclasses import dataclass
+from typing import Any
+
+import redis
+from django.conf import settings
+from django.http import HttpRequest
+from rest_framework.throttling import BaseThrottle
+
+logger = logging.getLogger(__name__)
+
+PERIODS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
+
+
+def parse_rate(rate: str) -> tuple[int, int]:
+    """`"120/minute"` -> (120, 60): requests allowed and the window in seconds."""
+    try:
+        count, period = rate.split("/", 1)
+        return int(count), PERIODS[period.strip().lower().removesuffix("s")]
+    except (ValueError, KeyError):
+        raise ValueError(f"A rate reads like '120/minute' (second, minute, hour or day), not {rate!r}.") from None
+
+
+@dataclass(frozen=True)
+class Verdict:
+    allowed: bool
+    limit: int
+    remaining: int
+    retry_after: int  # seconds until the window ends
+
+
+_clients: dict[tuple[int, str], redis.Redis] = {}
+
+
+def _redis() -> redis.Redis:
+    """One connection pool per process and URL (a forked worker builds its own)."""
+    key = (os.getpid(), settings.THROTTLE_REDIS_URL)
+    client = _clients.get(key)
+    if client is None:
+        client = _clients[key] = redis.Redis.from_url(key[1], socket_connect_timeout=0.5, socket_timeout=0.5)
+    return client
+
+
+def hit(scope: str, ident: str) -> Verdict:
+    """Count one request of `ident` in `scope` and say whether it is within the scope's rate."""
+    limit, window = parse_rate(settings.API_THROTTLE_RATES[scope])
+    key = f"{settings.CACHES['default'].get('KEY_PREFIX', '')}:throttle:{scope}:{ident}"
+    try:
+        pipe = _redis().pipeline(transaction=False)
+        pipe.set(key, 0, ex=window, nx=True)
+        pipe.incr(key)
+        pipe.ttl(key)
+        _created, count, ttl = pipe.execute()
+    except redis.RedisError:
+        logger.warning("API throttling skipped: Redis at %s did not answer", settings.THROTTLE_REDIS_URL)
+        return Verdict(allowed=True, limit=limit, remaining=limit, retry_after=0)
+    retry_after = ttl if ttl and ttl > 0 else window
+    return Verdict(allowed=count <= limit, limit=limit, remaining=max(limit - count, 0), retry_after=retry_after)
+
+
+def client_address(request: HttpRequest) -> str:
+    """The client's address as DRF identifies it (`NUM_PROXIES` decides whether X-Forwarded-For counts)."""
+    return BaseThrottle().get_ident(request)  # type: ignore[arg-type]
+
+
+class _ScopedThrottle(BaseThrottle):
+    scope = ""
+
+    def __init__(self) -> None:
+        self.verdict: Verdict | None = None
+
+    def ident(self, request: Any) -> str | None:
+        raise NotImplementedError
+
+    def allow_request(self, request: Any, view: Any) -> bool:
+        ident = self.ident(request)
+        if ident is None:
+            return True
+        self.verdict = hit(self.scope, ident)
+        return self.verdict.allowed
+
+    def wait(self) -> float | None:
+        return self.verdict.retry_after if self.verdict else None
+
+
+class AnonymousRateThrottle(_ScopedThrottle):
+    """Requests without an account, counted per client address."""
+
+    scope = "anon"
+
+    def ident(self, request: Any) -> str | None:
+        if request.user and request.user.is_authenticated:
+            return None
+        return client_address(request)
+
+
+class AccountRateThrottle(_ScopedThrottle):
+    """Requests of a signed-in person or an API token, counted per account wherever they come from."""
+
+    scope = "account"
+
+    def ident(self, request: Any) -> str | None:
+        if not (request.user and request.user.is_authenticated):
+            return None
+        return str(request.user.pk)
