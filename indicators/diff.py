@@ -14,6 +14,7 @@ TOKENS = re.compile(r"\s+|[^\s]+")
 
 FIELDS = (
     ("title", _("Title")),
+    ("title_translations", _("Title in other languages")),
     ("definition", _("Definition")),
     ("rationale", _("Rationale")),
     ("unit", _("Unit of measure")),
@@ -56,6 +57,8 @@ def _text(revision: IndicatorRevision, name: str) -> str:
         return "; ".join(f"{link.sdg_indicator.code} {link.relation}" for link in revision.sdg_links.all())
     if name == "principles":
         return "; ".join(str(link.principle.number) for link in revision.principle_links.all())
+    if name == "title_translations":
+        return "; ".join(f"{tag}: {title}" for tag, title in revision.translated_titles)
     if name == "plan":
         return "; ".join(
             f"{entry.dimension.code} {entry.requirement}" for entry in revision.disaggregation_plan.all()

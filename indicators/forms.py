@@ -6,13 +6,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from indicators.choices import Periodicity, Requirement, SdgRelation, Tier
-from indicators.models import TRANSLATION_LANGUAGES, IndicatorRevision
+from indicators.models import LANGUAGE_TAGS, TRANSLATION_LANGUAGES, IndicatorRevision
 from indicators.services import PlanLine, RevisionData
 from mapping.models import GcmObjective, GuidingPrinciple
 
 SDG_CODE = re.compile(r"^\d{1,2}\.[0-9a-z]{1,2}\.\d{1,2}$")
-# BCP 47 tags of the translated titles, for the inputs' lang attribute.
-TRANSLATION_TAGS = {"fr": "fr", "es": "es", "ar": "ar", "zh": "zh-Hans", "ru": "ru"}
 PLAN_LINE = re.compile(r"^\s*(?P<dimension>[a-z_]+)\s*(?P<requirement>[a-z]*)\s*(?::\s*(?P<sources>.*))?$")
 
 
@@ -73,8 +71,8 @@ class RevisionForm(forms.Form):
     def __init__(self, *args: object, creating: bool = False, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         # The language of each translated title, so that screen readers and fonts treat it right.
-        for key, tag in TRANSLATION_TAGS.items():
-            self.fields[f"title_{key}"].widget.attrs["lang"] = tag
+        for key in TRANSLATION_LANGUAGES:
+            self.fields[f"title_{key}"].widget.attrs["lang"] = LANGUAGE_TAGS[key]
         self.fields["primary_objective"].choices = [
             (obj.number, f"{obj.number}. {obj.short_title or obj.title}")
             for obj in GcmObjective.objects.order_by("number")

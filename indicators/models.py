@@ -24,6 +24,8 @@ FROZEN_REVISION_MESSAGE = _(
 
 # The other five UN languages, keyed as `mapping.models.language_key` keys them (English is `title` itself).
 TRANSLATION_LANGUAGES = ("fr", "es", "ar", "zh", "ru")
+# BCP 47 tags of those keys, for lang / xml:lang attributes.
+LANGUAGE_TAGS = {"en": "en", "fr": "fr", "es": "es", "ar": "ar", "zh": "zh-Hans", "ru": "ru"}
 
 
 def _may_curate(instance: "Indicator", user: object) -> bool:
@@ -238,6 +240,12 @@ class IndicatorRevision(models.Model):
         """English and every translation present, keyed by language ("en", "fr", ...)."""
         extra = {key: value for key, value in (self.title_translations or {}).items() if value}
         return {"en": self.title, **extra}
+
+    @property
+    def translated_titles(self) -> list[tuple[str, str]]:
+        """(BCP 47 tag, title) for each translation present, in a fixed order: for pages that show them."""
+        translations = self.title_translations or {}
+        return [(LANGUAGE_TAGS[key], translations[key]) for key in TRANSLATION_LANGUAGES if translations.get(key)]
 
     @property
     def is_frozen(self) -> bool:

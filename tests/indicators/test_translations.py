@@ -151,3 +151,11 @@ def test_demo_candidates_take_the_titles_of_their_identical_sdg_indicator():
     assert followed.title_translations and followed.title_translations == sdg.translations
     adapted = Indicator.objects.get(code="GCM-01-1").current_revision  # 17.18.1, adapted
     assert adapted.title_translations == {}
+
+
+def test_the_indicator_page_shows_the_translations_and_the_diff_compares_them(client_for, co_lead):
+    indicator = make_indicator("GCM-06-1", title_translations={"ar": ALL["ar"]})
+    services.revise_indicator(indicator=indicator, data=revision_data(title_translations=ALL), by=co_lead)
+    page = client_for(co_lead).get(reverse("indicators:detail", args=["GCM-06-1"])).content.decode()
+    assert f'<li lang="zh-Hans">{ALL["zh"]}</li>' in page and f'<li lang="ar" dir="rtl">{ALL["ar"]}</li>' in page
+    assert "Title in other languages" in page and "<ins>" in page
