@@ -1,8 +1,8 @@
 """Request rates of the API: anonymous clients by address, signed-in and token clients by account.
 
-Each client has a fixed window counted in Redis, shared by every process and host, in one round trip per
-request (SET NX EX, INCR and TTL in one pipeline): the window starts with the client's first request and the
-time it has left is the `Retry-After` of a refusal. Rates come from `settings.API_THROTTLE_RATES`, e.g.
+Each client has a fixed window counted in Redis, shared by every process and host, with one short Lua script
+per request (one round trip, one command): the window starts with the client's first request and the time it
+has left is the `Retry-After` of a refusal. Rates come from `settings.API_THROTTLE_RATES`, e.g.
 `{"anon": "120/minute", "account": "1200/minute"}`.
 
 When Redis cannot be reached the request is let through and the failure logged: a broken counter must not take
@@ -41,16 +41,33 @@ class Verdict:
     retry_after: int  # seconds until the window ends
 
 
-_clients: dict[tuple[int, str], redis.Redis] = {}
+# Count one request in KEYS[1], starting a window of ARGV[1] seconds with the first; the count and the seconds
+# the window has left.
+COUNT_SCRIPT = """
+local count = redis.call('INCR', KEYS[1])
+if count == 1 then
+  redis.call('EXPIRE', KEYS[1], ARGV[1])
+  return {count, tonumber(ARGV[1])}
+end
+local ttl = redis.call('TTL', KEYS[1])
+if ttl < 0 then
+  redis.call('EXPIRE', KEYS[1], ARGV[1])
+  ttl = tonumber(ARGV[1])
+end
+return {count, ttl}
+"""
+
+_counters: dict[tuple[int, str], Any] = {}
 
 
-def _redis() -> redis.Redis:
-    """One connection pool per process and URL (a forked worker builds its own)."""
+def _counter() -> Any:
+    """The registered script on one connection pool per process and URL (a forked worker builds its own)."""
     key = (os.getpid(), settings.THROTTLE_REDIS_URL)
-    client = _clients.get(key)
-    if client is None:
-        client = _clients[key] = redis.Redis.from_url(key[1], socket_connect_timeout=0.5, socket_timeout=0.5)
-    return client
+    script = _counters.get(key)
+    if script is None:
+        client = redis.Redis.from_url(key[1], socket_connect_timeout=0.5, socket_timeout=0.5)
+        script = _counters[key] = client.register_script(COUNT_SCRIPT)
+    return script
 
 
 def hit(scope: str, ident: str) -> Verdict:
@@ -58,15 +75,10 @@ def hit(scope: str, ident: str) -> Verdict:
     limit, window = parse_rate(settings.API_THROTTLE_RATES[scope])
     key = f"{settings.CACHES['default'].get('KEY_PREFIX', '')}:throttle:{scope}:{ident}"
     try:
-        pipe = _redis().pipeline(transaction=False)
-        pipe.set(key, 0, ex=window, nx=True)
-        pipe.incr(key)
-        pipe.ttl(key)
-        _created, count, ttl = pipe.execute()
+        count, retry_after = _counter()(keys=[key], args=[window])
     except redis.RedisError:
         logger.warning("API throttling skipped: Redis at %s did not answer", settings.THROTTLE_REDIS_URL)
         return Verdict(allowed=True, limit=limit, remaining=limit, retry_after=0)
-    retry_after = ttl if ttl and ttl > 0 else window
     return Verdict(allowed=count <= limit, limit=limit, remaining=max(limit - count, 0), retry_after=retry_after)
 
 

@@ -1,7 +1,6 @@
 """API of approvals: requests and their actions (co-leads, secretariat, ExCom), public publications."""
 
-from django.conf import settings
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -12,6 +11,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from approvals import selectors, services
+from approvals.api import examples
 from approvals.api.serializers import (
     ApprovalRequestCreateSerializer,
     ApprovalRequestSerializer,
@@ -22,16 +22,22 @@ from approvals.api.serializers import (
 )
 from approvals.filtersets import ApprovalRequestFilterSet, PublicationFilterSet, PublishedIndicatorFilterForm
 from approvals.models import ApprovalRequest, Publication
-from config import throttling
 from config.errors import InvalidInput
 
 VERSION = OpenApiParameter("version", str, OpenApiParameter.PATH, description="Publication version, e.g. 2026.1.")
 
 
 @extend_schema_view(
-    list=extend_schema(summary="List approval requests"),
-    retrieve=extend_schema(summary="One approval request with its votes and timeline"),
-    create=extend_schema(summary="Prepare a draft approval request", request=ApprovalRequestCreateSerializer),
+    list=extend_schema(summary="List approval requests", examples=[examples.APPROVAL]),
+    retrieve=extend_schema(
+        summary="One approval request with its votes and timeline",
+        examples=[examples.APPROVAL, examples.VOTE_REQUEST],
+    ),
+    create=extend_schema(
+        summary="Prepare a draft approval request",
+        request=ApprovalRequestCreateSerializer,
+        examples=[examples.CREATE, examples.APPROVAL],
+    ),
 )
 class ApprovalRequestViewSet(
     mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet
@@ -64,36 +70,56 @@ class ApprovalRequestViewSet(
         run(approval)  # type: ignore[operator]
         return Response(self._out(approval.pk))
 
-    @extend_schema(summary="Submit the request to the ExCom (co-leads)", request=None)
+    @extend_schema(
+        summary="Submit the request to the ExCom (co-leads)", request=None, examples=[examples.APPROVAL]
+    )
     @action(detail=True, methods=["post"])
     def submit(self, request: Request, pk: str) -> Response:
         return self._act(lambda a: services.submit_request(request=a, by=request.user))
 
-    @extend_schema(summary="Open the vote or start the silence procedure", request=None)
+    @extend_schema(
+        summary="Open the vote or start the silence procedure", request=None, examples=[examples.VOTE_REQUEST]
+    )
     @action(detail=True, methods=["post"], url_path="open-review")
     def open_review(self, request: Request, pk: str) -> Response:
         return self._act(lambda a: services.open_review(request=a, by=request.user))
 
-    @extend_schema(summary="Vote approve, object or abstain (ExCom members)", request=VoteInputSerializer)
+    @extend_schema(
+        summary="Vote approve, object or abstain (ExCom members)",
+        request=VoteInputSerializer,
+        examples=[examples.VOTE, examples.OBJECTION, examples.VOTE_REQUEST],
+    )
     @action(detail=True, methods=["post"])
     def vote(self, request: Request, pk: str) -> Response:
         data = VoteInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         return self._act(lambda a: services.cast_vote(request=a, by=request.user, **data.validated_data))
 
-    @extend_schema(summary="Break silence with a written objection (ExCom members)", request=ReasonSerializer)
+    @extend_schema(
+        summary="Break silence with a written objection (ExCom members)",
+        request=ReasonSerializer,
+        examples=[examples.REASON, examples.APPROVAL],
+    )
     @action(detail=True, methods=["post"])
     def object(self, request: Request, pk: str) -> Response:
         reason = self._reason(request)
         return self._act(lambda a: services.object_to_request(request=a, by=request.user, reason=reason))
 
-    @extend_schema(summary="Record the Committee's return of the request (secretariat)", request=ReasonSerializer)
+    @extend_schema(
+        summary="Record the Committee's return of the request (secretariat)",
+        request=ReasonSerializer,
+        examples=[examples.REASON, examples.APPROVAL],
+    )
     @action(detail=True, methods=["post"], url_path="return", url_name="return")
     def return_request(self, request: Request, pk: str) -> Response:
         reason = self._reason(request)
         return self._act(lambda a: services.return_request(request=a, by=request.user, reason=reason))
 
-    @extend_schema(summary="Record the Committee's rejection (secretariat)", request=ReasonSerializer)
+    @extend_schema(
+        summary="Record the Committee's rejection (secretariat)",
+        request=ReasonSerializer,
+        examples=[examples.REASON, examples.APPROVAL],
+    )
     @action(detail=True, methods=["post"])
     def reject(self, request: Request, pk: str) -> Response:
         reason = self._reason(request)
@@ -117,9 +143,16 @@ INDICATOR_FILTERS = [
 
 
 @extend_schema_view(
-    list=extend_schema(summary="List publications, newest first"),
+    list=extend_schema(summary="List publications, newest first", examples=[examples.PUBLICATION]),
     retrieve=extend_schema(
-        summary="One publication: its canonical JSON snapshot", parameters=[VERSION], responses=OpenApiTypes.OBJECT
+        summary="One publication: its canonical JSON snapshot",
+        description=(
+            "The bytes stored and hashed at publication, never re-serialised. Strong `ETag` (the SHA-256 of the "
+            "bytes) and `Cache-Control: public, max-age=31536000, immutable`; send `If-None-Match` to get 304."
+        ),
+        parameters=[VERSION],
+        responses=OpenApiTypes.OBJECT,
+        examples=[examples.SNAPSHOT],
     ),
 )
 class PublicationViewSet(viewsets.ReadOnlyModelViewSet):
@@ -145,7 +178,12 @@ class PublicationViewSet(viewsets.ReadOnlyModelViewSet):
             raise NotFound("Nothing has been published yet.")
         return latest
 
-    @extend_schema(summary="The newest publication's canonical JSON snapshot", responses=OpenApiTypes.OBJECT)
+    @extend_schema(
+        summary="The newest publication's canonical JSON snapshot",
+        description="As `/publications/{version}/` for the newest version, cached for 60 seconds.",
+        responses=OpenApiTypes.OBJECT,
+        examples=[examples.SNAPSHOT],
+    )
     @action(detail=False, methods=["get"])
     def latest(self, request: Request) -> HttpResponse:
         latest = self._latest()
@@ -163,6 +201,7 @@ class PublicationViewSet(viewsets.ReadOnlyModelViewSet):
         summary="Indicators of a publication",
         parameters=[VERSION, *INDICATOR_FILTERS],
         responses=PublishedIndicatorSerializer(many=True),
+        examples=[examples.PUBLISHED_INDICATOR],
     )
     @action(detail=True, methods=["get"])
     def indicators(self, request: Request, version: str) -> Response:
@@ -172,30 +211,8 @@ class PublicationViewSet(viewsets.ReadOnlyModelViewSet):
         summary="Indicators of the newest publication",
         parameters=INDICATOR_FILTERS,
         responses=PublishedIndicatorSerializer(many=True),
+        examples=[examples.PUBLISHED_INDICATOR],
     )
     @action(detail=False, methods=["get"], url_path="latest/indicators", url_name="latest-indicators")
     def latest_indicators(self, request: Request) -> Response:
         return self._indicators(request, self._latest())
-
-
-_publication_detail = PublicationViewSet.as_view({"get": "retrieve"})
-
-
-def publication_snapshot(request: HttpRequest, version: str) -> HttpResponse:
-    """`GET /api/v1/publications/<version>/` for anonymous clients, without the API framework's work per request.
-
-    A published version never changes, so its bytes are held in process memory (see `selectors.stored_snapshot`)
-    and an anonymous GET needs only the rate count. Everything else takes the documented view,
-    `PublicationViewSet.retrieve`, with the same bytes and headers: a request with credentials (token or
-    session: authentication and the account's rate), another method, an unknown version, a refused rate (429
-    with Retry-After).
-    """
-    if request.method == "GET" and not _has_credentials(request):
-        stored = selectors.stored_snapshot(version)
-        if stored is not None and throttling.hit("anon", throttling.client_address(request)).allowed:
-            return snapshot_response(*stored, immutable=True)
-    return _publication_detail(request, version=version)
-
-
-def _has_credentials(request: HttpRequest) -> bool:
-    return "HTTP_AUTHORIZATION" in request.META or settings.SESSION_COOKIE_NAME in request.COOKIES

@@ -128,9 +128,7 @@ def test_the_publication_fast_path_keeps_the_rates(rates, publication: Publicati
     assert answers[0]["Cache-Control"] == first["Cache-Control"] == "public, max-age=31536000, immutable"
 
 
-def test_the_fast_path_answers_like_the_documented_view(
-    publication: Publication, co_lead: User
-) -> None:
+def test_the_fast_path_answers_like_the_documented_view(publication: Publication, co_lead: User) -> None:
     path = f"/api/v1/publications/{publication.version}/"
     anonymous, with_token = Client().get(path), token_client(co_lead).get(path)
 
@@ -178,3 +176,12 @@ def test_errors_are_json_even_when_csv_was_asked_for() -> None:
     assert response.status_code in {401, 403}
     assert response["Content-Type"] == "application/json"
     assert response.json()["code"] == "not_authenticated"
+
+
+def test_the_fast_path_serves_the_documented_url() -> None:
+    from django.urls import reverse
+
+    from approvals.api.middleware import PATH
+
+    assert PATH.match(reverse("api:approvals:publication-detail", args=["2026.12"]))
+    assert not PATH.match(reverse("api:approvals:publication-latest"))
