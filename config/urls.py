@@ -46,3 +46,6 @@ urlpatterns = [
     path("", include("approvals.urls")),
     path("", include("documents.urls")),
 ]
+
+handler404 = "config.errors.not_found"
+handler500 = "config.errors.server_error"

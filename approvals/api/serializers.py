@@ -116,7 +116,13 @@ class PublishedIndicatorSerializer(serializers.Serializer):
 
     code = serializers.CharField()
     revision = serializers.IntegerField()
-    title = serializers.CharField()
+    title = serializers.CharField(help_text="The title in English.")
+    titles = serializers.DictField(
+        child=serializers.CharField(),
+        required=False,
+        help_text="The title by language (en, fr, es, ar, zh, ru) where translated; absent in publications made "
+        "before translations were recorded.",
+    )
     definition = serializers.CharField()
     rationale = serializers.CharField()
     unit = serializers.CharField()

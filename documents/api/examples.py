@@ -26,6 +26,8 @@ DOCUMENT = OpenApiExample(
     },
 )
 
+QUEUED = OpenApiExample("Queued for the worker", response_only=True, status_codes=["202"], value=DOCUMENT.value)
+
 DOCUMENT_REQUEST = OpenApiExample(
     "A consultation report in English",
     request_only=True,

@@ -23,6 +23,7 @@ from documents.filtersets import DocumentFilterSet
         summary="Generate a document (queued; poll it for progress)",
         request=DocumentRequestSerializer,
         responses={202: DocumentSerializer},
+        examples=[examples.DOCUMENT_REQUEST, examples.QUEUED],
     ),
 )
 class DocumentViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):

@@ -58,3 +58,27 @@ def test_a_yaml_1_2_reader_reads_string_codes_as_strings() -> None:
     assert any("019" in values for values in string_enums)
     not_strings = [value for values in string_enums for value in values if not isinstance(value, str | None)]
     assert not not_strings
+
+
+def test_every_operation_has_a_summary_parameter_descriptions_and_examples() -> None:
+    """What a client author reads first. Files and empty answers (204) have no JSON to show."""
+    schema = YAML(typ="safe").load((ROOT / "openapi.yaml").read_text(encoding="utf-8"))
+    missing = []
+    for path, item in schema["paths"].items():
+        for method, operation in item.items():
+            name = f"{method.upper()} {path}"
+            if not operation.get("summary"):
+                missing.append(f"{name}: summary")
+            parameters = operation.get("parameters", [])
+            missing += [f"{name}: description of {p['name']}" for p in parameters if not p.get("description")]
+            body = operation.get("requestBody", {}).get("content", {}).get("application/json")
+            if body is not None and not body.get("examples"):
+                missing.append(f"{name}: request example")
+            answers = [
+                response["content"]["application/json"]
+                for code, response in operation["responses"].items()
+                if code.startswith("2") and "application/json" in response.get("content", {})
+            ]
+            if answers and not any(answer.get("examples") for answer in answers):
+                missing.append(f"{name}: response example")
+    assert not missing, "\n".join(missing)

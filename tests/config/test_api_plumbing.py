@@ -1,5 +1,6 @@
 import csv
 import io
+import json
 
 import pytest
 from django.test import Client
@@ -40,3 +41,22 @@ def test_csv_rows_come_from_a_page_of_results_and_formulas_are_neutralised() -> 
         ["'=1+1", "a; b", ""],
         ["10.7.2", "", ""],
     ]
+
+
+def test_an_api_url_that_nothing_answers_gets_a_json_404_and_a_page_url_gets_html() -> None:
+    api = Client().get("/api/v1/publications/not-a-version/")
+    page = Client().get("/no-such-page/")
+
+    assert api.status_code == page.status_code == 404
+    assert api.json() == {"detail": "Not found.", "code": "not_found"}
+    assert page["Content-Type"].startswith("text/html")
+
+
+def test_a_server_error_under_the_api_is_json(rf) -> None:  # type: ignore[no-untyped-def]
+    from config.errors import server_error
+
+    api, page = server_error(rf.get("/api/v1/me/")), server_error(rf.get("/mapping/"))
+
+    assert api.status_code == page.status_code == 500
+    assert json.loads(api.content) == {"detail": "A server error occurred.", "code": "error"}
+    assert page["Content-Type"].startswith("text/html")

@@ -23,6 +23,10 @@ from tests.factories.documents import publish
 from tests.trust import hostile
 from tests.trust import permission_expectations as expected
 
+# The module's data live in a transaction opened by `world`; the mark makes pytest-django create the test
+# database even when only these tests are selected (otherwise `world` would run on the development database).
+pytestmark = pytest.mark.django_db
+
 
 @pytest.fixture(scope="module")
 def world(django_db_setup: None, django_db_blocker: Any) -> Iterator[expected.World]:

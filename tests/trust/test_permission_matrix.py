@@ -29,6 +29,10 @@ from drf_spectacular.generators import SchemaGenerator
 from config.errors import NotAllowed
 from tests.trust import permission_expectations as expected
 
+# The module's data live in a transaction opened by `world`; the mark makes pytest-django create the test
+# database even when only these tests are selected (otherwise `world` would run on the development database).
+pytestmark = pytest.mark.django_db
+
 ROLES = expected.ROLES
 
 
