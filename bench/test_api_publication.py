@@ -3,7 +3,8 @@
 A 60-indicator set is published in the bench database; gunicorn (sync workers, one per core plus one) serves it
 on 127.0.0.1 with settings that add a whitenoise root folder holding the very bytes of
 `/api/v1/publications/<version>/`. The same client processes fetch each URL for the same time at the same
-concurrency (new connection per request, as a sync worker closes it). Bounded: `SECONDS` per URL and
+concurrency (new connection per request, as a sync worker closes it), in turn over a few rounds so that both
+see the same background load. Bounded: `SECONDS` per URL and
 `MAX_REQUESTS` per client process. Prints BENCH api_rps, BENCH static_rps, BENCH api_vs_static_ratio,
 BENCH latest_indicators_rps and BENCH snapshot_kb. API requests go through the anonymous rate count as in
 production (with a rate that never refuses); BENCH api_requests_rate_counted shows they were counted.
@@ -31,6 +32,7 @@ from config.celery import app as celery_app
 ROOT = Path(__file__).resolve().parent.parent
 CONCURRENCY = 8
 SECONDS = 6.0
+ROUNDS = 3  # API and static file measured in turn, SECONDS / ROUNDS each time, so that both see the same load
 WARM_UP_SECONDS = 1.0
 MAX_REQUESTS = 100_000
 SIZE = 60
@@ -70,12 +72,26 @@ def _client(args: tuple[int, str, float]) -> tuple[int, int]:
     return ok, failed
 
 
-def _rate(pool: multiprocessing.pool.Pool, port: int, path: str) -> tuple[float, int]:
-    pool.map(_client, [(port, path, WARM_UP_SECONDS)] * CONCURRENCY)
+def _measure(pool: multiprocessing.pool.Pool, port: int, path: str, seconds: float) -> tuple[int, int, float]:
+    """Successful and failed requests of CONCURRENCY clients fetching `path` for `seconds`, and the time taken."""
     started = time.perf_counter()
-    results = pool.map(_client, [(port, path, SECONDS)] * CONCURRENCY)
+    results = pool.map(_client, [(port, path, seconds)] * CONCURRENCY)
     elapsed = time.perf_counter() - started
-    return sum(ok for ok, _failed in results) / elapsed, sum(failed for _ok, failed in results)
+    return sum(ok for ok, _failed in results), sum(failed for _ok, failed in results), elapsed
+
+
+def _rates(pool: multiprocessing.pool.Pool, port: int, paths: list[str]) -> list[tuple[float, int]]:
+    """Requests per second and failures for each path, measured in alternation over ROUNDS rounds."""
+    for path in paths:
+        pool.map(_client, [(port, path, WARM_UP_SECONDS)] * CONCURRENCY)
+    totals = {path: [0, 0, 0.0] for path in paths}
+    for _round in range(ROUNDS):
+        for path in paths:
+            ok, failed, elapsed = _measure(pool, port, path, SECONDS / ROUNDS)
+            totals[path][0] += ok
+            totals[path][1] += failed
+            totals[path][2] += elapsed
+    return [(ok / elapsed, int(failed)) for ok, failed, elapsed in totals.values()]
 
 
 @pytest.fixture
@@ -161,11 +177,10 @@ def test_api_versus_static_file(server: tuple[int, str], published: tuple[str, b
     counter.delete(counter_key)
 
     with multiprocessing.get_context("fork").Pool(CONCURRENCY) as pool:
-        api_rps, api_failed = _rate(pool, port, api_path)
+        (api_rps, api_failed), (static_rps, static_failed) = _rates(pool, port, [api_path, static_path])
         counted = int(counter.get(counter_key) or 0)
-        static_rps, static_failed = _rate(pool, port, static_path)
         latest_indicators = "/api/v1/publications/latest/indicators/?page_size=100"
-        indicators_rps, indicators_failed = _rate(pool, port, latest_indicators)
+        [(indicators_rps, indicators_failed)] = _rates(pool, port, [latest_indicators])
     print(f"\nBENCH snapshot_kb {len(body) / 1024:.1f} KB")
     print(f"BENCH api_rps {api_rps:.0f} req/s")
     print(f"BENCH static_rps {static_rps:.0f} req/s")
