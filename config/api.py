@@ -11,10 +11,21 @@ from typing import Any
 
 import yaml
 from drf_spectacular.renderers import OpenApiYamlRenderer
+from drf_spectacular.utils import OpenApiParameter
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.renderers import BaseRenderer
 
 from config.exports import neutralise
+
+# `?lang=`: titles in one of the six UN languages (the storage keys of mapping.models.language_key).
+LANGUAGES = ["en", "fr", "es", "ar", "zh", "ru"]
+LANG = OpenApiParameter(
+    "lang",
+    str,
+    enum=LANGUAGES,
+    description="Titles in this UN language: en (the default), fr, es, ar, zh (Chinese) or ru; English where a "
+    "title has no translation.",
+)
 
 
 class Pagination(PageNumberPagination):

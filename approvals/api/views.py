@@ -22,7 +22,9 @@ from approvals.api.serializers import (
 )
 from approvals.filtersets import ApprovalRequestFilterSet, PublicationFilterSet, PublishedIndicatorFilterForm
 from approvals.models import ApprovalRequest, Publication
+from config.api import LANG
 from config.errors import InvalidInput
+from mapping.models import language_key
 
 VERSION = OpenApiParameter("version", str, OpenApiParameter.PATH, description="Publication version, e.g. 2026.1.")
 
@@ -126,6 +128,11 @@ class ApprovalRequestViewSet(
         return self._act(lambda a: services.reject_request(request=a, by=request.user, reason=reason))
 
 
+def _title_in(record: dict, language: str) -> str:
+    """A published indicator's title in a language, English where untranslated (and in older publications)."""
+    return (record.get("titles") or {}).get(language) or record["title"]
+
+
 def snapshot_response(body: bytes, sha256: str, *, immutable: bool) -> HttpResponse:
     """The stored canonical bytes, as they were hashed; never re-serialised."""
     response = HttpResponse(body, content_type="application/json")
@@ -194,12 +201,15 @@ class PublicationViewSet(viewsets.ReadOnlyModelViewSet):
         if not form.is_valid():
             raise InvalidInput("Check the filters.", errors={k: list(v) for k, v in form.errors.items()})
         items = selectors.publication_indicators(publication, **{k: v or "" for k, v in form.cleaned_data.items()})
+        language = language_key(request.query_params.get("lang"))
+        if language != "en":
+            items = [{**item, "title": _title_in(item, language)} for item in items]
         page = self.paginate_queryset(items)  # type: ignore[arg-type]
         return self.get_paginated_response(page)
 
     @extend_schema(
         summary="Indicators of a publication",
-        parameters=[VERSION, *INDICATOR_FILTERS],
+        parameters=[VERSION, *INDICATOR_FILTERS, LANG],
         responses=PublishedIndicatorSerializer(many=True),
         examples=[examples.PUBLISHED_INDICATOR],
     )
@@ -209,7 +219,7 @@ class PublicationViewSet(viewsets.ReadOnlyModelViewSet):
 
     @extend_schema(
         summary="Indicators of the newest publication",
-        parameters=INDICATOR_FILTERS,
+        parameters=[*INDICATOR_FILTERS, LANG],
         responses=PublishedIndicatorSerializer(many=True),
         examples=[examples.PUBLISHED_INDICATOR],
     )

@@ -5,6 +5,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import viewsets
 from rest_framework.permissions import AllowAny
 
+from config.api import LANG
 from mapping import filtersets, selectors
 from mapping.api import serializers
 from mapping.models import Crosswalk, FrameworkElement
@@ -12,8 +13,8 @@ from mapping.models import Crosswalk, FrameworkElement
 
 def _read_only(name: str, lookup: OpenApiParameter) -> dict[str, object]:
     return {
-        "list": extend_schema(summary=f"List {name} (public)"),
-        "retrieve": extend_schema(summary=f"One of the {name} (public)", parameters=[lookup]),
+        "list": extend_schema(summary=f"List {name} (public)", parameters=[LANG]),
+        "retrieve": extend_schema(summary=f"One of the {name} (public)", parameters=[lookup, LANG]),
     }
 
 
