@@ -139,20 +139,33 @@ RETRY_AFTER = {
 }
 
 
-def document_errors(result: dict[str, Any], generator: Any, request: Any, public: bool) -> dict[str, Any]:
-    """drf-spectacular hook: every operation documents the error responses every API view can give.
+RATE_LIMIT_HEADERS = {
+    "RateLimit-Limit": "Requests this client may make in the current window (config/throttling.py).",
+    "RateLimit-Remaining": "Requests left in the current window.",
+    "RateLimit-Reset": "Seconds until the current window ends.",
+}
 
-    All share one shape (`Error`, see config/errors.py); errors are JSON whatever `?format=` asked for.
+
+def document_errors(result: dict[str, Any], generator: Any, request: Any, public: bool) -> dict[str, Any]:
+    """drf-spectacular hook: every operation documents the error responses every API view can give, and the
+    rate headers of its answers.
+
+    All errors share one shape (`Error`, see config/errors.py); they are JSON whatever `?format=` asked for.
     """
     components = result.setdefault("components", {})
     components.setdefault("schemas", {})["Error"] = ERROR_SCHEMA
+    components["headers"] = {
+        name.replace("-", ""): {"schema": {"type": "integer"}, "description": description}
+        for name, description in RATE_LIMIT_HEADERS.items()
+    }
+    rate_headers = {name: {"$ref": f"#/components/headers/{name.replace('-', '')}"} for name in RATE_LIMIT_HEADERS}
     responses = components.setdefault("responses", {})
     for name, description in ERROR_RESPONSES.items():
         responses[name] = {
             "description": description,
             "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
         }
-    responses["Throttled"]["headers"] = {"Retry-After": RETRY_AFTER}
+    responses["Throttled"]["headers"] = {"Retry-After": RETRY_AFTER, **rate_headers}
 
     def ref(name: str) -> dict[str, str]:
         return {"$ref": f"#/components/responses/{name}"}
@@ -162,6 +175,9 @@ def document_errors(result: dict[str, Any], generator: Any, request: Any, public
             if method not in {"get", "post", "put", "patch", "delete"}:
                 continue
             documented = operation.setdefault("responses", {})
+            for code, response in documented.items():
+                if code.startswith("2"):
+                    response.setdefault("headers", {}).update(rate_headers)
             parameters = operation.get("parameters", [])
             if "requestBody" in operation or any(p.get("in") == "query" for p in parameters):
                 documented.setdefault("400", ref("InvalidInput"))

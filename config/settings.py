@@ -121,6 +121,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # RateLimit-* headers on every counted API response, 304s included.
+    "config.throttling.RateLimitHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous reads of a published version, from memory like a static file (see the module).
     "approvals.api.middleware.PublishedSnapshotMiddleware",

@@ -5,6 +5,10 @@ per request (one round trip, one command): the window starts with the client's f
 has left is the `Retry-After` of a refusal. Rates come from `settings.API_THROTTLE_RATES`, e.g.
 `{"anon": "120/minute", "account": "1200/minute"}`.
 
+Every counted API response says where its client stands: `RateLimit-Limit` (requests per window),
+`RateLimit-Remaining` and `RateLimit-Reset` (seconds until the window ends), added by `RateLimitHeadersMiddleware`
+from the verdict the count left on the request.
+
 When Redis cannot be reached the request is let through and the failure logged: a broken counter must not take
 the public data down.
 """
@@ -16,7 +20,7 @@ from typing import Any
 
 import redis
 from django.conf import settings
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from rest_framework.throttling import BaseThrottle
 
 logger = logging.getLogger(__name__)
@@ -40,6 +44,8 @@ class Verdict:
     remaining: int
     retry_after: int  # seconds until the window ends
 
+
+UNCOUNTED = Verdict(allowed=True, limit=0, remaining=0, retry_after=0)
 
 # Count one request in KEYS[1], starting a window of ARGV[1] seconds with the first; the count and the seconds
 # the window has left.
@@ -78,8 +84,29 @@ def hit(scope: str, ident: str) -> Verdict:
         count, retry_after = _counter()(keys=[key], args=[window])
     except redis.RedisError:
         logger.warning("API throttling skipped: Redis at %s did not answer", settings.THROTTLE_REDIS_URL)
-        return Verdict(allowed=True, limit=limit, remaining=limit, retry_after=0)
+        return UNCOUNTED
     return Verdict(allowed=count <= limit, limit=limit, remaining=max(limit - count, 0), retry_after=retry_after)
+
+
+def remember(request: Any, verdict: Verdict) -> None:
+    """Leave the verdict on the Django request (under DRF's wrapper too) for the response headers."""
+    getattr(request, "_request", request).api_rate = verdict
+
+
+class RateLimitHeadersMiddleware:
+    """Adds the RateLimit-* headers to every response whose request was counted (304 and 429 included)."""
+
+    def __init__(self, get_response: Any) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        verdict: Verdict | None = getattr(request, "api_rate", None)
+        if verdict is not None and verdict is not UNCOUNTED:
+            response["RateLimit-Limit"] = str(verdict.limit)
+            response["RateLimit-Remaining"] = str(verdict.remaining)
+            response["RateLimit-Reset"] = str(verdict.retry_after)
+        return response
 
 
 def client_address(request: HttpRequest) -> str:
@@ -101,6 +128,7 @@ class _ScopedThrottle(BaseThrottle):
         if ident is None:
             return True
         self.verdict = hit(self.scope, ident)
+        remember(request, self.verdict)
         return self.verdict.allowed
 
     def wait(self) -> float | None:

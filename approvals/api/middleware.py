@@ -28,14 +28,23 @@ class PublishedSnapshotMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.method == "GET" and not self._has_credentials(request):
-            match = PATH.match(request.path_info)
-            if match is not None:
-                stored = selectors.stored_snapshot(match["version"])
-                if stored is not None and throttling.hit("anon", throttling.client_address(request)).allowed:
-                    response = snapshot_response(*stored, immutable=True)
-                    return get_conditional_response(request, etag=response["ETag"], response=response)
-        return self.get_response(request)
+        answer = self._answer(request)
+        return answer if answer is not None else self.get_response(request)
+
+    def _answer(self, request: HttpRequest) -> HttpResponse | None:
+        """The snapshot for an anonymous GET of a published version within the client's rate; None to go on."""
+        if request.method != "GET" or self._has_credentials(request):
+            return None
+        match = PATH.match(request.path_info)
+        stored = selectors.stored_snapshot(match["version"]) if match else None
+        if stored is None:
+            return None
+        verdict = throttling.hit("anon", throttling.client_address(request))
+        if not verdict.allowed:
+            return None  # the documented view counts it again and answers 429 with Retry-After
+        throttling.remember(request, verdict)
+        response = snapshot_response(*stored, immutable=True)
+        return get_conditional_response(request, etag=response["ETag"], response=response)
 
     @staticmethod
     def _has_credentials(request: HttpRequest) -> bool:

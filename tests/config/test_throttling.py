@@ -185,3 +185,27 @@ def test_the_fast_path_serves_the_documented_url() -> None:
 
     assert PATH.match(reverse("api:approvals:publication-detail", args=["2026.12"]))
     assert not PATH.match(reverse("api:approvals:publication-latest"))
+
+
+def test_every_counted_answer_says_where_the_client_stands(rates, co_lead: User) -> None:
+    rates("3/minute", "10/minute")
+    anonymous = [Client().get(PUBLIC) for _ in range(4)]
+
+    assert [r["RateLimit-Remaining"] for r in anonymous] == ["2", "1", "0", "0"]
+    assert {r["RateLimit-Limit"] for r in anonymous} == {"3"}
+    assert all(1 <= int(r["RateLimit-Reset"]) <= 60 for r in anonymous)
+    assert anonymous[-1].status_code == 429
+    with_token = token_client(co_lead).get(PUBLIC)
+    assert (with_token["RateLimit-Limit"], with_token["RateLimit-Remaining"]) == ("10", "9")
+    # Pages and static files are not API requests: nothing counted, no header.
+    assert "RateLimit-Limit" not in Client().get("/accounts/login/")
+
+
+def test_the_fast_path_and_its_304_carry_the_rate_headers(rates, publication: Publication) -> None:
+    rates("5/minute", "10/minute")
+    path = f"/api/v1/publications/{publication.version}/"
+    first = Client().get(path)
+    again = Client().get(path, HTTP_IF_NONE_MATCH=first["ETag"])
+
+    assert (first.status_code, again.status_code) == (200, 304)
+    assert (first["RateLimit-Remaining"], again["RateLimit-Remaining"]) == ("4", "3")
