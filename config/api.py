@@ -128,7 +128,8 @@ ERROR_SCHEMA = {
 
 ERROR_RESPONSES = {
     "InvalidInput": "Invalid input: `errors` names each field and what to fix.",
-    "NotAllowed": "Not signed in, an unknown token, or not allowed to this account.",
+    "NotAuthenticated": "No credentials, or an unknown or revoked token: send `Authorization: Token <key>`.",
+    "NotAllowed": "Not allowed to this account.",
     "NotFound": "No such object (or not visible to this account).",
     "Conflict": "The action does not fit the object's state or a deadline.",
     "Throttled": "Too many requests from this client: wait the seconds that Retry-After says.",
@@ -181,6 +182,7 @@ def document_errors(result: dict[str, Any], generator: Any, request: Any, public
             parameters = operation.get("parameters", [])
             if "requestBody" in operation or any(p.get("in") == "query" for p in parameters):
                 documented.setdefault("400", ref("InvalidInput"))
+            documented.setdefault("401", ref("NotAuthenticated"))
             documented.setdefault("403", ref("NotAllowed"))
             if any(p.get("in") == "path" for p in parameters):
                 documented.setdefault("404", ref("NotFound"))

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 def test_an_api_error_has_the_detail_and_code_shape() -> None:
     response = Client().get("/api/v1/me/")
 
-    assert response.status_code in {401, 403}
+    assert response.status_code == 401 and response["WWW-Authenticate"] == "Token"
     assert set(response.json()) == {"detail", "code"}
     assert response.json()["code"] == "not_authenticated"
 
