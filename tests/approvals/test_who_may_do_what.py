@@ -1,4 +1,4 @@
-"""Every (state, action, role): allowed ones succeed, the others are refused with 403 or 409 and a message."""
+"""Every (state, action, role): allowed ones succeed, the others are refused with 401, 403 or 409 and a message."""
 
 import itertools
 
@@ -24,7 +24,7 @@ STATES = {
 ACTIONS = ["submit", "open-review", "vote", "object", "return", "reject"]
 ROLES = ["co_lead", "secretariat", "excom_member", "stakeholder", "anonymous"]
 
-# action -> roles allowed to take it at all (others: 403)
+# action -> roles allowed to take it at all (others: 403, or 401 without credentials)
 ROLE_OF = {
     "submit": {"co_lead"},
     "open-review": {"co_lead", "secretariat"},
@@ -54,6 +54,8 @@ AFTER = {
 
 
 def expected(state: str, action: str, role: str) -> int:
+    if role == "anonymous":
+        return 401  # no credentials: authenticate first
     if role not in ROLE_OF[action]:
         return 403
     if state not in STATE_OF[action]:
@@ -66,7 +68,7 @@ CASES = list(itertools.product(STATES, ACTIONS, ROLES))
 
 def test_the_table_covers_every_combination() -> None:
     assert len(CASES) == 8 * 6 * 5
-    assert {expected(*case) for case in CASES} == {200, 403, 409}
+    assert {expected(*case) for case in CASES} == {200, 401, 403, 409}
 
 
 @pytest.fixture
