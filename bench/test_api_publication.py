@@ -14,12 +14,10 @@ import http.client
 import multiprocessing
 import multiprocessing.pool
 import os
-import socket
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import httpx
 import pytest
@@ -28,6 +26,7 @@ from django.conf import settings
 from django.db import connection
 
 from config.celery import app as celery_app
+from tests.servers import database_url, gunicorn
 
 ROOT = Path(__file__).resolve().parent.parent
 CONCURRENCY = 8
@@ -36,18 +35,6 @@ ROUNDS = 3  # API and static file measured in turn, SECONDS / ROUNDS each time, 
 WARM_UP_SECONDS = 1.0
 MAX_REQUESTS = 100_000
 SIZE = 60
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _database_url() -> str:
-    s = connection.settings_dict
-    auth = f"{s.get('USER') or ''}{':' + s['PASSWORD'] if s.get('PASSWORD') else ''}@" if s.get("USER") else ""
-    return f"postgres://{auth}{s.get('HOST') or '127.0.0.1'}:{s.get('PORT') or 5432}/{s['NAME']}"
 
 
 def _client(args: tuple[int, str, float]) -> tuple[int, int]:
@@ -118,45 +105,17 @@ def server(published: tuple[str, bytes], tmp_path: Path) -> Iterator[tuple[int, 
     (settings_dir / "bench_api_settings.py").write_text(
         f"from config.settings import *  # noqa: F403\n\nWHITENOISE_ROOT = {str(static_root)!r}\n"
     )
-    port = _free_port()
     env = dict(
         os.environ,
-        DATABASE_URL=_database_url(),
+        DATABASE_URL=database_url(connection.settings_dict),
         DJANGO_DEBUG="false",
         LOG_LEVEL="WARNING",
         DJANGO_SETTINGS_MODULE="bench_api_settings",
         PYTHONPATH=os.pathsep.join([str(settings_dir), str(ROOT)]),
     )
-    workers = str((os.cpu_count() or 1) + 1)
-    log = (tmp_path / "gunicorn.log").open("wb")
-    process = subprocess.Popen(
-        [str(Path(sys.executable).parent / "gunicorn"), "config.wsgi", "-b", f"127.0.0.1:{port}", "-w", workers]
-        + ["--log-level", "warning", "--timeout", "60"],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=log,
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2).status_code < 500:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.3)
-    else:
-        process.kill()
-        process.wait()
-        log.close()
-        pytest.fail(f"gunicorn did not start: {(tmp_path / 'gunicorn.log').read_text()[-2000:]}")
-    yield port, version
-    process.terminate()
-    try:
-        process.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
-    log.close()
+    workers = (os.cpu_count() or 1) + 1
+    with gunicorn(env, tmp_path / "gunicorn.log", workers=workers, timeout=60) as base:
+        yield urlsplit(base).port, version
 
 
 def test_api_versus_static_file(server: tuple[int, str], published: tuple[str, bytes]) -> None:

@@ -8,10 +8,8 @@ BENCH comment_errors (must be 0).
 
 import logging
 import os
-import socket
-import subprocess
-import sys
 import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from pathlib import Path
@@ -27,24 +25,12 @@ from accounts.choices import OrganisationKind, Region, Role
 from accounts.models import Organisation, User
 from consultations.models import Comment, Round
 from indicators.models import Indicator, IndicatorRevision, LimitedSet, SetVersion, SetVersionItem
+from tests.servers import database_url, gunicorn
 
 FOCAL_POINTS = 200
 COMMENTS_EACH = 20
 CONCURRENCY = 50
 RUN_LIMIT_S = 240
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _database_url() -> str:
-    s = connection.settings_dict
-    auth = f"{s.get('USER') or ''}{':' + s['PASSWORD'] if s.get('PASSWORD') else ''}@" if s.get("USER") else ""
-    return f"postgres://{auth}{s.get('HOST') or '127.0.0.1'}:{s.get('PORT') or 5432}/{s['NAME']}"
 
 
 def _round_with_focal_points() -> tuple[Round, list[str], list[int]]:
@@ -88,53 +74,14 @@ def _round_with_focal_points() -> tuple[Round, list[str], list[int]]:
 
 
 @pytest.fixture
-def server(transactional_db: None, tmp_path: Path):
-    port = _free_port()
-    env = dict(os.environ, DATABASE_URL=_database_url(), DJANGO_DEBUG="false", LOG_LEVEL="WARNING")
-    workers = str(min(2 * (os.cpu_count() or 1) + 1, 5))
-    log = (tmp_path / "gunicorn.log").open("wb")
-    process = subprocess.Popen(
-        [
-            str(Path(sys.executable).parent / "gunicorn"),
-            "config.wsgi",
-            "-b",
-            f"127.0.0.1:{port}",
-            "-w",
-            workers,
-            # A comment costs more waiting on PostgreSQL than computing: threads keep the cores busy meanwhile.
-            "--threads",
-            "4",
-            "--log-level",
-            "warning",
-            "--timeout",
-            "60",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=log,
+def server(transactional_db: None, tmp_path: Path) -> Iterator[str]:
+    env = dict(
+        os.environ, DATABASE_URL=database_url(connection.settings_dict), DJANGO_DEBUG="false", LOG_LEVEL="WARNING"
     )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{base}/healthz", timeout=2).status_code < 500:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.3)
-    else:
-        process.kill()
-        process.wait()
-        log.close()
-        pytest.fail(f"gunicorn did not start: {(tmp_path / 'gunicorn.log').read_text()[-2000:]}")
-    yield base
-    process.terminate()
-    try:
-        process.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
-    log.close()
+    workers = min(2 * (os.cpu_count() or 1) + 1, 5)
+    # A comment costs more waiting on PostgreSQL than computing: threads keep the cores busy meanwhile.
+    with gunicorn(env, tmp_path / "gunicorn.log", workers=workers, timeout=60, options=["--threads", "4"]) as base:
+        yield base
 
 
 def test_200_focal_points_post_20_comments_each(server: str) -> None:

@@ -23,6 +23,7 @@ from accounts.choices import OrganisationKind, Region, Role
 from accounts.models import Organisation, User
 from config.celery import app as celery_app
 from tests.factories.accounts import PASSWORD, OrganisationFactory, UserFactory
+from tests.servers import database_url
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -220,13 +221,23 @@ class WorkerProcess:
         self.process = None
 
 
-def _database_url(settings_dict: dict[str, object]) -> str:
-    user = settings_dict.get("USER") or ""
-    password = settings_dict.get("PASSWORD") or ""
-    auth = f"{user}:{password}@" if password else f"{user}@" if user else ""
-    host = settings_dict.get("HOST") or "127.0.0.1"
-    port = settings_dict.get("PORT") or 5432
-    return f"postgres://{auth}{host}:{port}/{settings_dict['NAME']}"
+def worker_env(*, queue: str, mail_dir: Path) -> dict[str, str]:
+    """The environment of a worker process on the test database and this run's Redis keys, taking `queue` and
+    writing e-mails as files into `mail_dir`."""
+    from django.db import connection
+
+    return dict(
+        os.environ,
+        DATABASE_URL=database_url(connection.settings_dict),
+        REDIS_URL=settings.REDIS_URL,
+        CELERY_BROKER_URL=settings.CELERY_BROKER_URL,
+        CELERY_RESULT_BACKEND=settings.CELERY_RESULT_BACKEND,
+        CACHE_KEY_PREFIX=f"test-{RUN_ID}",
+        CELERY_TASK_DEFAULT_QUEUE=queue,
+        EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
+        EMAIL_FILE_PATH=str(mail_dir),
+        DB_CONN_MAX_AGE="0",
+    )
 
 
 @pytest.fixture(scope="session")
@@ -238,20 +249,8 @@ def worker_mailbox(tmp_path_factory: pytest.TempPathFactory) -> Mailbox:
 def _worker_process(
     django_db_setup: None, worker_mailbox: Mailbox, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[WorkerProcess]:
-    from django.db import connection
 
-    env = dict(os.environ)
-    env.update(
-        DATABASE_URL=_database_url(connection.settings_dict),
-        REDIS_URL=settings.REDIS_URL,
-        CELERY_BROKER_URL=settings.CELERY_BROKER_URL,
-        CELERY_RESULT_BACKEND=settings.CELERY_RESULT_BACKEND,
-        CACHE_KEY_PREFIX=f"test-{RUN_ID}",
-        CELERY_TASK_DEFAULT_QUEUE=TEST_QUEUE,
-        EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
-        EMAIL_FILE_PATH=str(worker_mailbox.path),
-        DB_CONN_MAX_AGE="0",
-    )
+    env = worker_env(queue=TEST_QUEUE, mail_dir=worker_mailbox.path)
     worker = WorkerProcess(env, tmp_path_factory.mktemp("worker") / "worker.log")
     worker.start()
     yield worker

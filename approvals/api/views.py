@@ -22,6 +22,7 @@ from approvals.api.serializers import (
 )
 from approvals.filtersets import ApprovalRequestFilterSet, PublicationFilterSet, PublishedIndicatorFilterForm
 from approvals.models import ApprovalRequest, Publication
+from approvals.snapshot import record_titles
 from config.api import LANG
 from config.errors import InvalidInput
 from mapping.models import language_key
@@ -128,11 +129,6 @@ class ApprovalRequestViewSet(
         return self._act(lambda a: services.reject_request(request=a, by=request.user, reason=reason))
 
 
-def _title_in(record: dict, language: str) -> str:
-    """A published indicator's title in a language, English where untranslated (and in older publications)."""
-    return (record.get("titles") or {}).get(language) or record["title"]
-
-
 def snapshot_response(body: bytes, sha256: str, *, immutable: bool) -> HttpResponse:
     """The stored canonical bytes, as they were hashed; never re-serialised."""
     response = HttpResponse(body, content_type="application/json")
@@ -203,7 +199,7 @@ class PublicationViewSet(viewsets.ReadOnlyModelViewSet):
         items = selectors.publication_indicators(publication, **{k: v or "" for k, v in form.cleaned_data.items()})
         language = language_key(request.query_params.get("lang"))
         if language != "en":
-            items = [{**item, "title": _title_in(item, language)} for item in items]
+            items = [{**item, "title": record_titles(item).get(language) or item["title"]} for item in items]
         page = self.paginate_queryset(items)  # type: ignore[arg-type]
         return self.get_paginated_response(page)
 

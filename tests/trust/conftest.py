@@ -1,9 +1,11 @@
-"""Fixtures for the trust tests: axe-core from the npm registry, installed once and pinned, and running it.
+"""Fixtures for the trust tests: the reference and demo data of a module (`world`), and axe-core from the npm
+registry, installed once and pinned, and running it.
 
 The site's content security policy forbids inline scripts, so a page that runs axe must come from a browser
 context with `bypass_csp=True` (see `a11y_context_args`); other trust tests keep the policy in force.
 """
 
+import io
 import json
 import shutil
 import subprocess
@@ -12,6 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core.management import call_command
+from django.db import transaction
+
+from tests.trust import permission_expectations as expected
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE_VERSION = "4.14.1"
@@ -78,3 +84,14 @@ def describe(violations: list[dict[str, Any]]) -> str:
         if len(violation["nodes"]) > 5:
             lines.append(f"    ... and {len(violation['nodes']) - 5} more")
     return "\n".join(lines)
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup: None, django_db_blocker: Any) -> Iterator[expected.World]:
+    """Reference and demo data loaded once for a module, rolled back at its end
+    (the module marks its tests `django_db` so that the test database exists)."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_reference", stdout=io.StringIO())
+        call_command("load_demo", stdout=io.StringIO())
+        yield expected.build_world()
+        transaction.set_rollback(True)

@@ -10,29 +10,20 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 
 from config.celery import app
+from tests.servers import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 VENV_BIN = Path(sys.executable).parent
 
 if os.environ.get("FAULTS_BROKER_TRANSPORT_OPTIONS"):
     app.conf.broker_transport_options = json.loads(os.environ["FAULTS_BROKER_TRANSPORT_OPTIONS"])
-
-
-def free_port() -> int:
-    """A TCP port on the loopback interface that nothing listens on now."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def is_root() -> bool:
@@ -133,34 +124,6 @@ def forget_queue(name: str) -> None:
     """Delete a queue of ours from the broker (tasks the project enqueued while we built data)."""
     with app.connection_for_write() as conn:
         conn.default_channel.client.delete(name)
-
-
-@contextmanager
-def gunicorn(env: dict[str, str], log: Path, workers: int = 2) -> Iterator[str]:
-    """A gunicorn serving the project on a free loopback port; yields its base URL and stops it afterwards."""
-    port = free_port()
-    command = [str(VENV_BIN / "gunicorn"), "config.wsgi", "--bind", f"127.0.0.1:{port}"]
-    command += ["--workers", str(workers), "--timeout", "30", "--no-control-socket"]
-    with log.open("ab") as out:
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=out)
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            assert process.poll() is None, log.read_text()[-3000:]
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=1):
-                    break
-            except OSError:
-                assert time.monotonic() < deadline, "gunicorn did not listen within 30 s"
-                time.sleep(0.1)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 def seed_comment_round() -> None:

@@ -24,15 +24,15 @@ import httpx
 import psycopg
 import pytest
 from django.conf import settings
-from django.db import connection
 
 from accounts.models import Organisation, SentEmail, User
 from config.celery import app as celery_app
 from consultations.tasks import send_receipt
-from tests.conftest import RUN_ID, TEST_QUEUE, Mailbox, WorkerProcess, _database_url
+from tests.conftest import RUN_ID, TEST_QUEUE, Mailbox, WorkerProcess, worker_env
 from tests.factories.consultations import RoundFactory, make_submission
 from tests.helpers import wait_for
-from tests.trust.faults_support import ThrowawayCluster, forget_queue, gunicorn, manage, project_env
+from tests.servers import gunicorn
+from tests.trust.faults_support import ThrowawayCluster, forget_queue, manage, project_env
 
 FAULT_QUEUE = f"{TEST_QUEUE}-faults"
 # The killed worker's message must come back within seconds; its bookkeeping keys are this run's own, so that
@@ -93,19 +93,8 @@ class FaultWorker(WorkerProcess):
 def fault_worker_env(transactional_db: None, tmp_path: Path) -> Iterator[dict[str, str]]:
     mail = tmp_path / "mail"
     mail.mkdir()
-    env = dict(os.environ)
-    env.update(
-        DATABASE_URL=_database_url(connection.settings_dict),
-        REDIS_URL=settings.REDIS_URL,
-        CELERY_BROKER_URL=settings.CELERY_BROKER_URL,
-        CELERY_RESULT_BACKEND=settings.CELERY_RESULT_BACKEND,
-        CACHE_KEY_PREFIX=f"test-{RUN_ID}",
-        CELERY_TASK_DEFAULT_QUEUE=FAULT_QUEUE,
-        EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
-        EMAIL_FILE_PATH=str(mail),
-        DB_CONN_MAX_AGE="0",
-        FAULTS_BROKER_TRANSPORT_OPTIONS=json.dumps(TRANSPORT_OPTIONS),
-    )
+    env = worker_env(queue=FAULT_QUEUE, mail_dir=mail)
+    env["FAULTS_BROKER_TRANSPORT_OPTIONS"] = json.dumps(TRANSPORT_OPTIONS)
     yield env
     with celery_app.connection_for_write() as conn:
         conn.default_channel.client.delete(

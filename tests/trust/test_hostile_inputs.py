@@ -5,14 +5,12 @@ renders it inert (no event handler, no `javascript:` link, no inline script from
 CSV/XLSX export that contains it starts formula-like cells with an apostrophe.
 """
 
-import io
 import json
 from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
 
 import pytest
-from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
 from django.urls import reverse
@@ -23,19 +21,9 @@ from tests.factories.documents import publish
 from tests.trust import hostile
 from tests.trust import permission_expectations as expected
 
-# The module's data live in a transaction opened by `world`; the mark makes pytest-django create the test
-# database even when only these tests are selected (otherwise `world` would run on the development database).
+# The module's data live in a transaction opened by `world` (tests/trust/conftest.py); the mark makes
+# pytest-django create the test database even when only these tests are selected.
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def world(django_db_setup: None, django_db_blocker: Any) -> Iterator[expected.World]:
-    """Reference and demo data loaded once for the module, rolled back at its end."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_reference", stdout=io.StringIO())
-        call_command("load_demo", stdout=io.StringIO())
-        yield expected.build_world()
-        transaction.set_rollback(True)
 
 
 @pytest.fixture

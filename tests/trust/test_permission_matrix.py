@@ -10,7 +10,6 @@ sign-in page, 401, 403 or 404 (objects a user may not see are answered as missin
 """
 
 import copy
-import io
 import json
 import os
 from collections.abc import Iterator
@@ -19,7 +18,6 @@ from typing import Any
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 from django.db import transaction
 from django.shortcuts import resolve_url
 from django.test import Client
@@ -29,8 +27,8 @@ from drf_spectacular.generators import SchemaGenerator
 from config.errors import NotAllowed
 from tests.trust import permission_expectations as expected
 
-# The module's data live in a transaction opened by `world`; the mark makes pytest-django create the test
-# database even when only these tests are selected (otherwise `world` would run on the development database).
+# The module's data live in a transaction opened by `world` (tests/trust/conftest.py); the mark makes
+# pytest-django create the test database even when only these tests are selected.
 pytestmark = pytest.mark.django_db
 
 ROLES = expected.ROLES
@@ -79,16 +77,6 @@ def schema_operations() -> list[tuple[str, str]]:
 
 
 # --- Real objects and accounts ---------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def world(django_db_setup: None, django_db_blocker: Any) -> Iterator[expected.World]:
-    """Reference and demo data loaded once for the module, rolled back at its end."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_reference", stdout=io.StringIO())
-        call_command("load_demo", stdout=io.StringIO())
-        yield expected.build_world()
-        transaction.set_rollback(True)
 
 
 def _outcome(response: Any, refused: bool) -> str:
