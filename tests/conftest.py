@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from email import message_from_bytes
 from email.message import Message
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.conf import settings
@@ -306,6 +307,24 @@ def sign_in(live_server: object, client_for: Callable[[User | None], Client]) ->
         )
 
     return sign_in_page
+
+
+@pytest.fixture
+def signed_in_page(browser: Any, sign_in: Callable[..., None]) -> Iterator[Callable[[User], Any]]:
+    """Open a signed-in page for a user, in a browser context of its own; the contexts are closed at the end so
+    that the live server's keep-alive threads end and release their database connections."""
+    contexts = []
+
+    def open_page(user: User) -> Any:
+        context = browser.new_context()
+        contexts.append(context)
+        page = context.new_page()
+        sign_in(page, user)
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
 
 
 def pytest_report_header(config: pytest.Config) -> list[str]:

@@ -1,34 +1,15 @@
 """In Chromium: the co-lead submits, two ExCom members vote, approval publishes, the public page shows it."""
 
 import re
-from collections.abc import Callable, Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import expect
 
 from approvals import services
 from approvals.choices import MajorityRule, ReviewMode
 from tests.factories.approvals import excom, frozen_set_version
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def signed_in_page(browser: Browser, sign_in) -> Iterator[Callable[[object], Page]]:
-    """A page in a browser context of its own per user; contexts are closed so that the server's
-    keep-alive threads end and release their database connections."""
-    contexts = []
-
-    def open_page(user: object) -> Page:
-        context = browser.new_context()
-        contexts.append(context)
-        page = context.new_page()
-        sign_in(page, user)
-        return page
-
-    yield open_page
-    for context in contexts:
-        context.close()
 
 
 def test_from_submission_to_the_public_page(page, live_server, signed_in_page, co_lead) -> None:

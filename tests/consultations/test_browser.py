@@ -3,16 +3,14 @@ each comment and downloads the resolution matrix as XLSX."""
 
 import re
 from collections.abc import Iterator
-from datetime import timedelta
 
 import pytest
-from django.utils import timezone
 from openpyxl import load_workbook
 
 from config.celery import app as celery_app
-from consultations import services
 from consultations.choices import Outcome, SubmissionState
-from consultations.models import Comment, Round, Submission
+from consultations.models import Comment, Submission
+from tests.browser_steps import comment_after_the_deadline_is_refused
 from tests.factories.consultations import RoundFactory, revisions_of
 
 pytestmark = pytest.mark.browser
@@ -84,16 +82,7 @@ def test_a_comment_sent_one_second_after_the_deadline_is_refused_in_chromium(
 ) -> None:
     round_ = RoundFactory(title="Closing round")
     sign_in(page, stakeholder)
-    page.goto(f"{live_server.url}{round_.get_absolute_url()}")
-    page.fill("#id_text", "Sent while the page was open.")
     # The deadline passes while the form is on screen; no job runs.
-    Round.objects.filter(pk=round_.pk).update(closes_at=timezone.now() - timedelta(seconds=1))
-    round_.refresh_from_db()
-
-    page.get_by_role("button", name="Add to the draft").click()
-
-    page.get_by_text(
-        re.compile(r"This round closed on .*; comments and submissions are no longer accepted")
-    ).wait_for()
-    assert services.format_moment(round_.closes_at) in page.content()
+    round_url = f"{live_server.url}{round_.get_absolute_url()}"
+    comment_after_the_deadline_is_refused(page, round_, round_url, "Sent while the page was open.")
     assert not Comment.objects.filter(submission__round=round_).exists()

@@ -8,6 +8,7 @@ from playwright.sync_api import Page, expect
 
 from accounts.models import User
 from mapping import selectors
+from tests.browser_steps import add_health_link_in_the_crosswalk_editor
 
 
 @pytest.mark.browser
@@ -39,13 +40,4 @@ def test_co_lead_adds_a_link_in_the_crosswalk_editor(
     page: Page, live_server: object, sign_in: Callable, co_lead: User, builtin_reference: None
 ) -> None:
     sign_in(page, co_lead)
-    page.goto(f"{live_server.url}{reverse('mapping:crosswalk_editor', args=['mipex'])}")  # type: ignore[attr-defined]
-    page.get_by_role("link", name="HEA Health").click()
-    panel = page.locator("#element-panel")
-    expect(panel.get_by_role("heading", level=2)).to_contain_text("HEA")
-    form = panel.get_by_role("form", name="Add a link")
-    form.get_by_label("GCM objective").select_option("22")
-    form.get_by_label("Relation").select_option("contributes_to")
-    form.get_by_label("Rationale").fill("Health coverage portability.")
-    form.get_by_role("button", name="Add link").click()
-    expect(panel).to_contain_text("Health coverage portability.")
+    add_health_link_in_the_crosswalk_editor(page, live_server.url)  # type: ignore[attr-defined]

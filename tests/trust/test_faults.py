@@ -19,6 +19,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import psycopg
@@ -118,6 +119,25 @@ def _waiting_on_lock(database_url: str, table: str) -> bool:
     return bool(row and row[0])
 
 
+def _hold_email_key(database_url: str, key: str) -> psycopg.Connection:
+    """Take an e-mail key without committing: a worker's insert of the same key waits for this transaction."""
+    holder = psycopg.connect(database_url)
+    holder.execute(
+        "INSERT INTO accounts_sentemail (key, \"to\", subject, sent_at) VALUES (%s, '[]', 'held', now())", [key]
+    )
+    return holder
+
+
+def _send_receipt_to_blocked_worker(worker: FaultWorker, submission_id: int, database_url: str) -> Any:
+    """Start the worker, send it the receipt task, and wait until it is blocked on the held e-mail key."""
+    worker.start()
+    result = send_receipt.apply_async(kwargs={"submission_id": submission_id}, queue=FAULT_QUEUE)
+    assert wait_for(lambda: _waiting_on_lock(database_url, "accounts_sentemail"), timeout=30), (
+        worker.log.read_text()
+    )
+    return result
+
+
 @pytest.mark.worker
 def test_worker_killed_mid_task_runs_it_again_and_sends_once(
     fault_worker_env: dict[str, str], mexico: Organisation, focal_point: User, tmp_path: Path
@@ -127,18 +147,9 @@ def test_worker_killed_mid_task_runs_it_again_and_sends_once(
     mailbox = Mailbox(Path(fault_worker_env["EMAIL_FILE_PATH"]))
     first = FaultWorker(fault_worker_env, tmp_path / "first.log")
     second = FaultWorker(fault_worker_env, tmp_path / "second.log")
-    holder = psycopg.connect(fault_worker_env["DATABASE_URL"])
+    holder = _hold_email_key(fault_worker_env["DATABASE_URL"], key)
     try:
-        # Take the task's e-mail key without committing: the worker's insert will wait for this transaction.
-        holder.execute(
-            "INSERT INTO accounts_sentemail (key, \"to\", subject, sent_at) VALUES (%s, '[]', 'held', now())",
-            [key],
-        )
-        first.start()
-        result = send_receipt.apply_async(kwargs={"submission_id": submission.pk}, queue=FAULT_QUEUE)
-        assert wait_for(
-            lambda: _waiting_on_lock(fault_worker_env["DATABASE_URL"], "accounts_sentemail"), timeout=30
-        ), first.log.read_text()
+        result = _send_receipt_to_blocked_worker(first, submission.pk, fault_worker_env["DATABASE_URL"])
         assert _unacked_count() == 1  # delivered, not acknowledged: acknowledgement comes after the task
 
         first.stop(signal.SIGKILL)
@@ -177,17 +188,9 @@ def test_pool_process_killed_mid_task_is_requeued_at_once_and_sends_once(
         "FAULTS_BROKER_TRANSPORT_OPTIONS": json.dumps(TRANSPORT_OPTIONS | {"visibility_timeout": 3600}),
     }
     worker = FaultWorker(env, tmp_path / "prefork.log", pool="prefork")
-    holder = psycopg.connect(fault_worker_env["DATABASE_URL"])
+    holder = _hold_email_key(fault_worker_env["DATABASE_URL"], key)
     try:
-        holder.execute(
-            "INSERT INTO accounts_sentemail (key, \"to\", subject, sent_at) VALUES (%s, '[]', 'held', now())",
-            [key],
-        )
-        worker.start()
-        result = send_receipt.apply_async(kwargs={"submission_id": submission.pk}, queue=FAULT_QUEUE)
-        assert wait_for(
-            lambda: _waiting_on_lock(fault_worker_env["DATABASE_URL"], "accounts_sentemail"), timeout=30
-        ), worker.log.read_text()
+        result = _send_receipt_to_blocked_worker(worker, submission.pk, fault_worker_env["DATABASE_URL"])
         os.kill(worker.pool_child(), signal.SIGKILL)
         assert wait_for(lambda: "WorkerLostError" in worker.log.read_text(), timeout=30), worker.log.read_text()
         holder.rollback()

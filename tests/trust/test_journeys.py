@@ -4,7 +4,7 @@
 import csv
 import io
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -12,17 +12,17 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from accounts.choices import Role
 from approvals import services as approval_services
 from approvals.choices import ReviewMode
 from approvals.models import ApprovalRequest
 from config.celery import app as celery_app
-from consultations import services as consultation_services
 from consultations.choices import RoundState, SubmissionState
 from consultations.models import Comment, Round, Submission
 from indicators.models import Indicator, SetVersion
+from tests.browser_steps import add_health_link_in_the_crosswalk_editor, comment_after_the_deadline_is_refused
 from tests.factories.accounts import UserFactory
 from tests.factories.approvals import excom, frozen_set_version
 from tests.factories.consultations import RoundFactory, make_set_version, make_submission, revisions_of
@@ -59,24 +59,6 @@ def eager_tasks() -> Iterator[None]:
     celery_app.conf.task_always_eager = previous
 
 
-@pytest.fixture
-def signed_in_page(browser: Browser, sign_in) -> Iterator[Callable[[object], Page]]:
-    """A page in a browser context of its own per user; contexts are closed so that the server's keep-alive
-    threads end and release their database connections."""
-    contexts = []
-
-    def open_page(user: object) -> Page:
-        context = browser.new_context()
-        contexts.append(context)
-        page = context.new_page()
-        sign_in(page, user)
-        return page
-
-    yield open_page
-    for context in contexts:
-        context.close()
-
-
 def test_journey_1_map_edit_build_freeze_and_open_a_round(
     live_server, signed_in_page, co_lead, eager_tasks
 ) -> None:
@@ -89,16 +71,7 @@ def test_journey_1_map_edit_build_freeze_and_open_a_round(
     page = signed_in_page(co_lead)
 
     # Map a framework link in the crosswalk editor.
-    page.goto(base + reverse("mapping:crosswalk_editor", args=["mipex"]))
-    page.get_by_role("link", name="HEA Health").click()
-    panel = page.locator("#element-panel")
-    expect(panel.get_by_role("heading", level=2)).to_contain_text("HEA")
-    form = panel.get_by_role("form", name="Add a link")
-    form.get_by_label("GCM objective").select_option("22")
-    form.get_by_label("Relation").select_option("contributes_to")
-    form.get_by_label("Rationale").fill("Health coverage portability.")
-    form.get_by_role("button", name="Add link").click()
-    expect(panel).to_contain_text("Health coverage portability.")
+    add_health_link_in_the_crosswalk_editor(page, base)
     shots.take(page, "framework-link-mapped")
 
     # Edit a candidate: a new revision.
@@ -182,15 +155,7 @@ def test_journey_2_two_focal_points_comment_and_submit_then_a_late_attempt_is_re
     assert all(s.comments.count() == 1 for s in submissions)
 
     # A late attempt: the form is on screen when the deadline passes; no job runs, time decides.
-    page.goto(round_url)
-    page.fill("#id_text", "One more thought, a little late.")
-    Round.objects.filter(pk=round_.pk).update(closes_at=timezone.now() - timedelta(seconds=1))
-    round_.refresh_from_db()
-    page.get_by_role("button", name="Add to the draft").click()
-    page.get_by_text(
-        re.compile(r"This round closed on .*; comments and submissions are no longer accepted")
-    ).wait_for()
-    assert consultation_services.format_moment(round_.closes_at) in page.content()
+    comment_after_the_deadline_is_refused(page, round_, round_url, "One more thought, a little late.")
     shots.take(page, "late-attempt-refused")
     assert Comment.objects.filter(submission__round=round_).count() == 2
 
