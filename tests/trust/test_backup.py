@@ -15,7 +15,7 @@ import pytest
 from django.db import connection
 from psycopg import sql
 
-from tests.conftest import _database_url
+from tests.servers import database_url
 from tests.trust.faults_support import ROOT, forget_queue, manage, project_env, schema_facts, table_digests
 
 
@@ -24,12 +24,12 @@ def scratch_databases() -> Iterator[tuple[str, str]]:
     """Two empty databases of this test on the project's cluster (source, target), dropped afterwards."""
     tag = uuid.uuid4().hex[:8]
     names = (f"trust_backup_{tag}_src", f"trust_backup_{tag}_dst")
-    admin_url = _database_url({**connection.settings_dict, "NAME": "postgres"})
+    admin_url = database_url({**connection.settings_dict, "NAME": "postgres"})
     with psycopg.connect(admin_url, autocommit=True) as admin:
         for name in names:
             admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
     try:
-        yield tuple(_database_url({**connection.settings_dict, "NAME": name}) for name in names)  # type: ignore[misc]
+        yield tuple(database_url({**connection.settings_dict, "NAME": name}) for name in names)  # type: ignore[misc]
     finally:
         with psycopg.connect(admin_url, autocommit=True) as admin:
             for name in names:
@@ -66,30 +66,25 @@ def test_backup_and_restore_round_trip_every_table(scratch_databases: tuple[str,
     assert backup.returncode == 0, backup.stderr
     assert archive.read_bytes()[:5] == b"PGDMP"  # pg_dump's custom format
 
-    restore = subprocess.run(
-        ["bin/restore", str(archive)],
-        cwd=ROOT,
-        env={**env, "DATABASE_URL": target},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert restore.returncode == 0, restore.stderr
+    def restore() -> None:
+        done = subprocess.run(
+            ["bin/restore", str(archive)],
+            cwd=ROOT,
+            env={**env, "DATABASE_URL": target},
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert done.returncode == 0, done.stderr
+
+    restore()
 
     after = table_digests(target)
     assert sorted(after) == sorted(before)
     different = {table: (before[table], after[table]) for table in before if before[table] != after[table]}
     assert not different, different
     # Restoring again over a database that holds the data (the usual case: undoing damage) gives the same.
-    again = subprocess.run(
-        ["bin/restore", str(archive)],
-        cwd=ROOT,
-        env={**env, "DATABASE_URL": target},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert again.returncode == 0, again.stderr
+    restore()
     assert table_digests(target) == before
     print(f"{len(before)} tables, {sum(count for count, _ in before.values())} rows round-tripped")
     assert schema_facts(target) == schema_facts(source)
